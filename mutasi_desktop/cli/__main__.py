@@ -1,0 +1,5 @@
+"""`python -m mutasi_desktop.cli` runs the `mutasi` command line."""
+
+from mutasi_desktop.cli import main
+
+main()

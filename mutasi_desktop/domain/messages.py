@@ -1,0 +1,330 @@
+"""Indonesian sentence templates for problem codes.
+
+The templates are wrapped in ``QT_TRANSLATE_NOOP`` so that ``pyside6-lupdate`` collects them
+into the translation files; the UI translates them with ``QCoreApplication.translate`` and the
+CLI prints the Indonesian source text. The marker is a local no-op: this module must not import Qt.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CONTEXT = "Pesan"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    return text
+
+
+# code -> template with str.format placeholders. Keep codes stable: tests and data key on them.
+TEMPLATES: dict[str, str] = {
+    # NIP
+    "nip.kosong": QT_TRANSLATE_NOOP("Pesan", "NIP wajib diisi."),
+    "nip.bukan_angka": QT_TRANSLATE_NOOP(
+        "Pesan", "NIP hanya boleh berisi angka (ditemukan: \u201c{value}\u201d)."
+    ),
+    "nip.notasi_ilmiah": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "NIP \u201c{value}\u201d tertulis dalam notasi ilmiah Excel; digit terakhirnya hilang. "
+        "Ubah kolom NIP menjadi teks di berkas sumber.",
+    ),
+    "nip.panjang_salah": QT_TRANSLATE_NOOP("Pesan", "NIP harus 18 digit, bukan {length} digit."),
+    "nip.tanggal_lahir_salah": QT_TRANSLATE_NOOP(
+        "Pesan", "Digit 1\u20138 NIP ({value}) bukan tanggal lahir yang sah."
+    ),
+    "nip.tmt_salah": QT_TRANSLATE_NOOP(
+        "Pesan", "Digit 9\u201314 NIP ({value}) bukan tahun dan bulan pengangkatan yang sah."
+    ),
+    "nip.tmt_terlalu_muda": QT_TRANSLATE_NOOP(
+        "Pesan", "Menurut NIP, pegawai diangkat pada usia {age} tahun (kurang dari 18)."
+    ),
+    "nip.kode_kelamin_salah": QT_TRANSLATE_NOOP(
+        "Pesan", "Digit ke-15 NIP harus 1 (laki-laki) atau 2 (perempuan), bukan {value}."
+    ),
+    "nip.urutan_nol": QT_TRANSLATE_NOOP(
+        "Pesan", "Nomor urut NIP (digit 16\u201318) tidak boleh 000."
+    ),
+    "nip.tanggal_lahir_beda": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Tanggal lahir {birth_date} tidak cocok dengan NIP (menurut NIP: {nip_birth_date}).",
+    ),
+    "nip.kelamin_beda": QT_TRANSLATE_NOOP(
+        "Pesan", "Jenis kelamin {gender} tidak cocok dengan digit ke-15 NIP ({nip_gender})."
+    ),
+    "nip.duplikat": QT_TRANSLATE_NOOP("Pesan", "NIP {nip} sudah dipakai oleh {nama}."),
+    # golongan
+    "golongan.tidak_dikenal": QT_TRANSLATE_NOOP(
+        "Pesan", "Golongan \u201c{value}\u201d tidak dikenal."
+    ),
+    "golongan.tidak_sesuai_jenis": QT_TRANSLATE_NOOP(
+        "Pesan", "Golongan {value} tidak berlaku untuk pegawai {jenis}."
+    ),
+    # dates
+    "tanggal.tidak_sah": QT_TRANSLATE_NOOP("Pesan", "Tanggal \u201c{value}\u201d tidak sah."),
+    "tanggal.ambigu": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Tanggal \u201c{value}\u201d dapat dibaca lebih dari satu cara; dibaca sebagai {dibaca}. "
+        "Periksa kembali.",
+    ),
+    "tanggal.masa_depan": QT_TRANSLATE_NOOP("Pesan", "Tanggal {value} berada di masa depan."),
+    "tanggal.pns_sebelum_cpns": QT_TRANSLATE_NOOP(
+        "Pesan", "TMT PNS {value} lebih awal dari TMT CPNS."
+    ),
+    "tanggal.sebelum_lahir": QT_TRANSLATE_NOOP(
+        "Pesan", "Tanggal {value} lebih awal dari tanggal lahir."
+    ),
+    # generic fields
+    "field.wajib": QT_TRANSLATE_NOOP("Pesan", "{label} wajib diisi."),
+    "field.terlalu_panjang": QT_TRANSLATE_NOOP(
+        "Pesan", "{label} terlalu panjang (maksimal {max} karakter)."
+    ),
+    "field.pilihan_salah": QT_TRANSLATE_NOOP(
+        "Pesan", "Nilai \u201c{value}\u201d tidak dikenal untuk {label}."
+    ),
+    "field.tahun_salah": QT_TRANSLATE_NOOP("Pesan", "Tahun {value} tidak masuk akal."),
+    # records
+    "pegawai.tidak_ditemukan": QT_TRANSLATE_NOOP("Pesan", "Pegawai tidak ditemukan."),
+    "pegawai.diubah_pengguna_lain": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Data pegawai ini telah diubah oleh pengguna lain sejak dibuka. Muat ulang lalu ulangi.",
+    ),
+    "unit.tidak_ditemukan": QT_TRANSLATE_NOOP("Pesan", "Unit kerja tidak ditemukan."),
+    "jabatan.tidak_ditemukan": QT_TRANSLATE_NOOP("Pesan", "Jabatan tidak ditemukan."),
+    "jabatan.beda_unit": QT_TRANSLATE_NOOP(
+        "Pesan", "Jabatan \u201c{jabatan}\u201d tidak berada di unit kerja yang dipilih."
+    ),
+    "undo.kosong": QT_TRANSLATE_NOOP("Pesan", "Tidak ada perubahan yang dapat dibatalkan."),
+    "undo.sudah_berubah": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Perubahan tidak dapat dibatalkan karena data sudah diubah lagi sesudahnya.",
+    ),
+    "izin.ditolak": QT_TRANSLATE_NOOP(
+        "Pesan", "Anda tidak berwenang melakukan tindakan ini ({action})."
+    ),
+    # database
+    "db.versi_lebih_baru": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Basis data {path} dibuat oleh versi Mutasi Desktop yang lebih baru (skema {found}, "
+        "aplikasi ini mengenal sampai {known}). Perbarui aplikasi; berkas tidak diubah.",
+    ),
+    "db.rusak": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Basis data {path} rusak ({detail}). Pulihkan dari cadangan terakhir: {backup}.",
+    ),
+    "db.bukan_mutasi": QT_TRANSLATE_NOOP("Pesan", "Berkas {path} bukan basis data Mutasi Desktop."),
+    # demo database
+    "demo.db_tidak_kosong": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Basis data ini sudah berisi data ({opd} OPD, {pegawai} pegawai). Data demo hanya dapat "
+        "dibuat pada basis data yang kosong; pilih berkas baru.",
+    ),
+    "demo.jumlah_pegawai_tidak_sah": QT_TRANSLATE_NOOP(
+        "Pesan", "Jumlah pegawai demo harus antara 0 dan {maks} (diminta: {value})."
+    ),
+    # workload analysis (ABK)
+    "abk.waktu_negatif": QT_TRANSLATE_NOOP(
+        "Pesan", "Waktu penyelesaian tugas \u201c{uraian}\u201d tidak boleh negatif ({value})."
+    ),
+    "abk.volume_negatif": QT_TRANSLATE_NOOP(
+        "Pesan", "Volume tugas \u201c{uraian}\u201d tidak boleh negatif ({value})."
+    ),
+    "abk.volume_kosong": QT_TRANSLATE_NOOP(
+        "Pesan", "Volume tugas \u201c{uraian}\u201d wajib diisi bila tugas tidak memakai pemicu."
+    ),
+    "abk.angka_tidak_sah": QT_TRANSLATE_NOOP(
+        "Pesan", "Nilai {label} tugas \u201c{uraian}\u201d bukan angka yang sah ({value})."
+    ),
+    "abk.rasio_kosong": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Tugas \u201c{uraian}\u201d memakai pemicu \u201c{pemicu}\u201d tetapi rasionya kosong.",
+    ),
+    "abk.rasio_negatif": QT_TRANSLATE_NOOP(
+        "Pesan", "Rasio tugas \u201c{uraian}\u201d tidak boleh negatif ({value})."
+    ),
+    "abk.rasio_diabaikan": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Tugas \u201c{uraian}\u201d tidak memakai pemicu; rasio yang diisi ({value}) diabaikan.",
+    ),
+    "abk.volume_diabaikan": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Tugas \u201c{uraian}\u201d memakai pemicu \u201c{pemicu}\u201d; volume yang diisi "
+        "({value}) diabaikan.",
+    ),
+    "abk.pemicu_tidak_dikenal": QT_TRANSLATE_NOOP(
+        "Pesan", "Pemicu \u201c{pemicu}\u201d tidak dikenal pada tahun analisis ini."
+    ),
+    "abk.pemicu_negatif": QT_TRANSLATE_NOOP(
+        "Pesan", "Nilai pemicu \u201c{pemicu}\u201d tidak boleh negatif ({value})."
+    ),
+    "abk.tugas_tidak_sah": QT_TRANSLATE_NOOP(
+        "Pesan", "Tugas jabatan \u201c{jabatan}\u201d berisi nilai yang tidak sah."
+    ),
+    "abk.pegawai_negatif": QT_TRANSLATE_NOOP(
+        "Pesan", "Jumlah pegawai jabatan \u201c{jabatan}\u201d tidak boleh negatif ({value})."
+    ),
+    "abk.pegawai_tidak_sah": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Jumlah pegawai jabatan \u201c{jabatan}\u201d harus bilangan bulat (ditemukan: {value}).",
+    ),
+    "abk.wke_tidak_sah": QT_TRANSLATE_NOOP(
+        "Pesan", "Waktu kerja efektif harus lebih dari nol menit (ditemukan: {value})."
+    ),
+    "abk.pengali_tidak_sah": QT_TRANSLATE_NOOP(
+        "Pesan", "Pengali periode {periode} harus lebih dari nol (ditemukan: {value})."
+    ),
+    "abk.band_tidak_sah": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Tabel kelas prestasi jabatan tidak sah: kelas harus unik, batas bawahnya menurun, "
+        "dan kelas terakhir tanpa batas bawah.",
+    ),
+    "abk.profil_tidak_sah": QT_TRANSLATE_NOOP(
+        "Pesan", "Profil ABK yang tersimpan tidak dapat dibaca ({detail})."
+    ),
+    "abk.unit_tanpa_induk": QT_TRANSLATE_NOOP(
+        "Pesan", "Unit kerja {unit} tidak memiliki induk untuk rekapitulasi."
+    ),
+    "abk.skenario_ganda": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Perubahan pemicu \u201c{pemicu}\u201d harus berupa nilai baru atau persentase, "
+        "tidak keduanya dan tidak kosong.",
+    ),
+    "abk.skenario_tidak_sah": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Perubahan \u201c{value}\u201d untuk pemicu \u201c{pemicu}\u201d tidak dapat dibaca "
+        "(contoh: +30 %, -10 %, 25.000).",
+    ),
+    "abk.rasio_tidak_sah": QT_TRANSLATE_NOOP(
+        "Pesan", "Rasio \u201c{name}\u201d harus berisi angka lebih dari nol."
+    ),
+    "abk.tahun_tidak_ada": QT_TRANSLATE_NOOP(
+        "Pesan", "Belum ada analisis beban kerja untuk tahun {tahun}."
+    ),
+    "abk.profil_tidak_dikenal": QT_TRANSLATE_NOOP(
+        "Pesan", "Profil ABK \u201c{name}\u201d tidak dikenal. Pilihan: {pilihan}."
+    ),
+    "abk.skenario_tidak_ada": QT_TRANSLATE_NOOP(
+        "Pesan", "Skenario \u201c{nama}\u201d tidak ada pada tahun analisis {tahun}."
+    ),
+    "abk.pemicu_tidak_ada": QT_TRANSLATE_NOOP("Pesan", "Pemicu tidak ditemukan."),
+    "abk.aturan_rasio_tidak_ada": QT_TRANSLATE_NOOP("Pesan", "Aturan rasio tidak ditemukan."),
+    "abk.nama_ganda": QT_TRANSLATE_NOOP(
+        "Pesan", "{label} \u201c{nama}\u201d sudah ada pada tahun analisis {tahun}."
+    ),
+    "abk.pemicu_dipakai": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Pemicu \u201c{pemicu}\u201d masih dipakai oleh {jumlah} tugas atau skenario; "
+        "ubah dulu yang memakainya.",
+    ),
+    "abk.sel_bukan_angka": QT_TRANSLATE_NOOP(
+        "Pesan", "Nilai {label} \u201c{value}\u201d bukan angka."
+    ),
+    "abk.pegawai_ada_beda": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Jumlah pegawai ada untuk jabatan \u201c{jabatan}\u201d berbeda antarbaris ({nilai}); "
+        "isi satu angka yang sama.",
+    ),
+    "abk.pegawai_beda_register": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Jabatan \u201c{jabatan}\u201d ({unit}): data pegawai mencatat {register} orang, "
+        "berkas ABK {berkas} orang; yang dipakai data pegawai.",
+    ),
+    "abk.impor_ada_kesalahan": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Impor ABK dibatalkan: {jumlah} kesalahan di berkas. Tidak ada data yang disimpan.",
+    ),
+    "abk.impor_tidak_ada_data": QT_TRANSLATE_NOOP(
+        "Pesan", "Tidak ada baris tugas ABK di berkas ini. Tidak ada data yang disimpan."
+    ),
+    "abk.di_sel": QT_TRANSLATE_NOOP("Pesan", "Baris {baris}, kolom {kolom}: {pesan}"),
+    "abk.di_baris": QT_TRANSLATE_NOOP("Pesan", "Baris {baris}: {pesan}"),
+    "abk.di_tugas": QT_TRANSLATE_NOOP("Pesan", "Tugas ke-{tugas}: {pesan}"),
+    # spreadsheet files
+    "berkas.tidak_ada": QT_TRANSLATE_NOOP("Pesan", "Berkas {path} tidak ditemukan."),
+    "berkas.format_tidak_didukung": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Jenis berkas \u201c{suffix}\u201d tidak didukung. Gunakan .xlsx, .xls, .ods atau .csv.",
+    ),
+    "berkas.rusak": QT_TRANSLATE_NOOP("Pesan", "Berkas {path} tidak dapat dibaca ({detail})."),
+    "berkas.terkunci": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Berkas {path} sedang dipakai program lain (misalnya Excel) atau tidak boleh dibaca. "
+        "Tutup berkas itu lalu ulangi.",
+    ),
+    "berkas.tidak_dapat_ditulis": QT_TRANSLATE_NOOP(
+        "Pesan", "Berkas {path} tidak dapat ditulis ({detail})."
+    ),
+    "berkas.lembar_tidak_ada": QT_TRANSLATE_NOOP(
+        "Pesan", "Lembar \u201c{sheet}\u201d tidak ada di berkas ini."
+    ),
+    "berkas.kosong": QT_TRANSLATE_NOOP("Pesan", "Berkas {path} tidak berisi lembar kerja."),
+    # staff import
+    "impor.kolom_wajib": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Kolom {label} tidak ditemukan. Periksa baris judul kolom atau petakan kolomnya.",
+    ),
+    "impor.nip_angka": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "NIP tersimpan sebagai angka ({value}); lembar kerja hanya menyimpan 15 digit angka "
+        "sehingga digit terakhir NIP sudah hilang. Ubah kolom NIP menjadi teks di berkas sumber.",
+    ),
+    "impor.nip_dinolkan": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "NIP \u201c{value}\u201d berakhiran 000: digit terakhirnya kemungkinan dinolkan oleh "
+        "Excel. Ambil NIP yang benar dari sumbernya.",
+    ),
+    "impor.nip_ganda_berkas": QT_TRANSLATE_NOOP(
+        "Pesan", "NIP {nip} juga terdapat di baris {rows} berkas ini."
+    ),
+    "impor.nip_milik_lain": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "NIP {nip} di basis data milik {nama_db}, bukan {nama}. Periksa NIP di berkas.",
+    ),
+    "impor.mungkin_ganda": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Pegawai bernama {nama} dengan tanggal lahir yang sama sudah ada dengan NIP {nip_db}; "
+        "pastikan ini bukan orang yang sama.",
+    ),
+    "impor.pegawai_nonaktif": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Pegawai ini nonaktif di basis data; datanya diperbarui tetapi tetap nonaktif.",
+    ),
+    "impor.tanggal_tahun_saja": QT_TRANSLATE_NOOP(
+        "Pesan", "\u201c{value}\u201d bukan tanggal lengkap (hanya angka tahun?)."
+    ),
+    "impor.tanggal_urutan_campur": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Tanggal \u201c{value}\u201d tidak dapat dipastikan: kolom ini memuat tanggal "
+        "hari-bulan-tahun dan bulan-hari-tahun sekaligus.",
+    ),
+    "impor.nilai_diabaikan": QT_TRANSLATE_NOOP(
+        "Pesan", "Nilai \u201c{value}\u201d tidak dikenal untuk {label}; nilai ini diabaikan."
+    ),
+    "impor.org_ambigu": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "{label} \u201c{value}\u201d cocok dengan lebih dari satu data: {kandidat}. "
+        "Samakan namanya di berkas.",
+    ),
+    "impor.ada_kesalahan": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Impor dibatalkan: {jumlah} baris tidak sah. Perbaiki berkas atau pilih "
+        "\u201clewati baris tidak sah\u201d. Tidak ada data yang disimpan.",
+    ),
+    "impor.tidak_ada_data": QT_TRANSLATE_NOOP(
+        "Pesan", "Tidak ada baris data pegawai di lembar ini. Tidak ada data yang disimpan."
+    ),
+}
+
+
+def template(code: str) -> str:
+    return TEMPLATES.get(code, code)
+
+
+def render(code: str, params: dict[str, Any] | None = None, translate: Any = None) -> str:
+    """Fill the template of ``code``; ``translate(context, text)`` may localise it first."""
+    text = template(code)
+    if translate is not None:
+        text = translate(CONTEXT, text)
+    try:
+        return text.format(**(params or {}))
+    except (KeyError, IndexError, ValueError):
+        return text

@@ -1,0 +1,1 @@
+"""External file formats: spreadsheets (openpyxl, calamine) and PDF documents (reportlab)."""

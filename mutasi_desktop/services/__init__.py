@@ -1,0 +1,1 @@
+"""Use cases: the only owners of database sessions; they return plain dataclasses."""

@@ -1,0 +1,35 @@
+"""UI test helpers: scripted answers for the dialogs port."""
+
+from __future__ import annotations
+
+from mutasi_desktop.ui.dialogs import Dialogs, SaveChoice
+
+
+class FakeDialogs(Dialogs):
+    """Answers modal questions from a script and records what was asked."""
+
+    def __init__(self) -> None:
+        self.confirm_answers: list[bool] = []
+        self.text_answers: list[str | None] = []
+        self.save_answers: list[SaveChoice] = []
+        self.asked: list[tuple[str, str]] = []
+        self.errors: list[str] = []
+
+    def confirm(self, parent: object, title: str, text: str) -> bool:
+        self.asked.append(("confirm", text))
+        return self.confirm_answers.pop(0)
+
+    def ask_text(self, parent: object, title: str, label: str, text: str = "") -> str | None:
+        self.asked.append(("text", label))
+        return self.text_answers.pop(0)
+
+    def ask_save(self, parent: object, title: str, text: str) -> SaveChoice:
+        self.asked.append(("save", text))
+        # Unscripted (e.g. the window closing at teardown): throw the edits away.
+        return self.save_answers.pop(0) if self.save_answers else SaveChoice.DISCARD
+
+    def error(self, parent: object, title: str, text: str) -> None:
+        self.errors.append(text)
+
+    def info(self, parent: object, title: str, text: str) -> None:
+        self.asked.append(("info", text))
