@@ -232,6 +232,13 @@ def parse_golongan(text: object, jenis: JenisPegawai | None = None) -> Golongan 
     PPPK: ``IX``, ``Gol. IX``; Arabic ``9`` only when ``jenis`` is PPPK.
     With ``jenis=None`` the shape decides: a Roman numeral with a letter is PNS, a bare one PPPK.
     """
+    if type(text) is str:
+        # Fast path for stored, canonical codes (50,000 of them at start-up).
+        canonical = _PNS_BY_KODE.get(text) or _PPPK_BY_KODE.get(text)
+        if canonical is not None and (
+            jenis is None or canonical.is_pppk == (jenis is JenisPegawai.PPPK)
+        ):
+            return canonical
     s = _normalise(_raw_text(text))
     if not s or len(s) > _MAX_TEXT:
         return None

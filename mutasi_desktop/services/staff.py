@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Select, Table, bindparam, func, select, update
+from sqlalchemy import Select, String, Table, bindparam, func, select, type_coerce, update
 from sqlalchemy.orm import Session, selectinload
 
 from mutasi_desktop.domain.errors import DomainError, Problem, Severity
@@ -66,7 +67,6 @@ class StaffRow(NamedTuple):
     opd_nama: str | None
     status: str
     aktif: bool
-    tanggal_lahir: date | None
     teks_cari: str
 
 
@@ -168,18 +168,19 @@ def _row_select() -> Select[Any]:  # many columns: the precise tuple type helps 
             Pegawai.nama,
             Pegawai.gelar_depan,
             Pegawai.gelar_belakang,
-            Pegawai.jenis_pegawai,
+            # Enum columns read as plain strings: converting 50,000 values to enum members
+            # and back again cost a quarter of the register's start-up.
+            type_coerce(Pegawai.jenis_pegawai, String),
             Pegawai.golongan,
             Pegawai.jabatan_id,
             Jabatan.nama,
-            Jabatan.jenis,
+            type_coerce(Jabatan.jenis, String),
             Pegawai.unit_id,
             UnitKerja.nama,
             Opd.id,
             Opd.nama,
-            Pegawai.status,
+            type_coerce(Pegawai.status, String),
             Pegawai.aktif,
-            Pegawai.tanggal_lahir,
             Pegawai.teks_cari,
         )
         .outerjoin(Jabatan, Jabatan.id == Pegawai.jabatan_id)
@@ -189,13 +190,14 @@ def _row_select() -> Select[Any]:  # many columns: the precise tuple type helps 
     return cast("Select[Any]", stmt)
 
 
+@lru_cache(maxsize=256)
 def _golongan_rank(kode: str | None, jenis: str) -> int:
     if not kode:
         return 0
     g = parse_golongan(kode, JenisPegawai(jenis))
     if g is None:
         return 0
-    # PNS ranks (1–17) sort above PPPK grades (101–117 would be wrong): keep schemes apart.
+    # Keep the schemes apart when sorting: every PNS rank sorts above every PPPK grade.
     return g.rank + (0 if g.is_pppk else 100)
 
 
@@ -217,10 +219,10 @@ def _to_row(r: Any) -> StaffRow:
         opd_nama,
         status,
         aktif,
-        lahir,
         teks,
     ) = r
-    jenis_value = jenis.value if isinstance(jenis, StrEnum) else str(jenis)
+    # The enum columns arrive as plain strings (type_coerce in _row_select).
+    jenis_value = str(jenis)
     return StaffRow(
         pid,
         nip,
@@ -231,14 +233,13 @@ def _to_row(r: Any) -> StaffRow:
         _golongan_rank(gol, jenis_value),
         jab_id,
         jab_nama,
-        jab_jenis.value if isinstance(jab_jenis, StrEnum) else jab_jenis,
+        jab_jenis,
         unit_id,
         unit_nama,
         opd_id,
         opd_nama,
-        status.value if isinstance(status, StrEnum) else str(status),
+        str(status),
         bool(aktif),
-        lahir,
         teks,
     )
 
@@ -275,11 +276,10 @@ class StaffService:
 
     # ---- reading -------------------------------------------------------------------------
     def all_rows(self) -> list[StaffRow]:
-        """Every record, active or not, for the in-memory register (sorted by name)."""
+        """Every record, active or not, for the in-memory register (which sorts them itself)."""
         self.ctx.require(Action.STAFF_READ)
         with self.ctx.read() as session:
-            result = session.execute(_row_select().order_by(Pegawai.nama, Pegawai.nip))
-            return [_to_row(r) for r in result]
+            return [_to_row(r) for r in session.execute(_row_select())]
 
     def search(self, flt: StaffFilter, limit: int | None = 200) -> list[StaffRow]:
         self.ctx.require(Action.STAFF_READ)

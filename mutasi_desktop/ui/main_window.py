@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def reload(self) -> None:
         self.staff_view.reload()
-        self.org_view.reload()
+        self.org_view.invalidate()
 
     def about_text(self) -> str:
         return self.tr(

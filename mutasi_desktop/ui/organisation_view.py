@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -46,8 +47,8 @@ class OrganisationView(QWidget):
         self.proxy.setAutoAcceptChildRows(True)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(self.NAMA)
+        self._loaded = False
         self._build()
-        self.reload()
 
     def _build(self) -> None:
         root = QVBoxLayout(self)
@@ -86,7 +87,21 @@ class OrganisationView(QWidget):
         self.summary.setObjectName("countLabel")
         root.addWidget(self.summary)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # Built on first view, not at start-up: the register is what a clerk opens the app for.
+        if not self._loaded:
+            self.reload()
+        super().showEvent(event)
+
+    def invalidate(self) -> None:
+        """The data changed: reload now if on screen, else when next shown."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._loaded = False
+
     def reload(self) -> None:
+        self._loaded = True
         tree = self.services.organisation.tree()
         self.model.set_tree(tree)
         n_units = sum(len(u.walk()) for opd in tree for u in opd.units)

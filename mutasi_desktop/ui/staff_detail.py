@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
@@ -39,6 +38,7 @@ from mutasi_desktop.domain.pegawai import (
     TingkatPendidikan,
 )
 from mutasi_desktop.domain.staff_record import (
+    FIELD_LABELS,
     SIKAP_ASPIRASI,
     AspirasiItem,
     KompetensiItem,
@@ -66,6 +66,12 @@ def _enum(kind: type[E], value: Any) -> E | None:
     return kind(value) if value is not None else None
 
 
+def merge_problems(unreadable: list[Problem], checked: list[Problem]) -> list[Problem]:
+    """An unreadable date is reported as such, not also as "required" (it was left empty)."""
+    fields = {p.field for p in unreadable}
+    return unreadable + [p for p in checked if p.field not in fields]
+
+
 class StaffDetailPanel(QWidget):
     """Edits a StaffDraft. Emits ``dirtyChanged``; the register view owns saving."""
 
@@ -86,7 +92,6 @@ class StaffDetailPanel(QWidget):
         self._positions: dict[int, list[PositionChoice]] = {}
         self._jenjang_of: dict[int, str | None] = {}
         self._build()
-        self.reload_choices()
         self.clear()
 
     # ---- construction ---------------------------------------------------------------------
@@ -409,8 +414,9 @@ class StaffDetailPanel(QWidget):
         return remove
 
     # ---- choices --------------------------------------------------------------------------
-    def reload_choices(self) -> None:
-        self._units = self.services.organisation.unit_choices()
+    def reload_choices(self, units: list[UnitChoice]) -> None:
+        """Offer these units (the register reads them once and shares them)."""
+        self._units = units
         self._positions.clear()
         with QSignalBlocker(self.unit):
             self.unit.clear()
@@ -597,8 +603,8 @@ class StaffDetailPanel(QWidget):
         if self.detail is not None:
             self.load(self.detail)
 
-    def draft(self) -> tuple[StaffDraft | None, list[Problem]]:
-        """The draft in the fields, or the problems that keep it from being one."""
+    def draft(self) -> tuple[StaffDraft, list[Problem]]:
+        """The draft in the fields, and the dates that could not be read (left empty in it)."""
         problems: list[Problem] = []
         dates: dict[str, date | None] = {}
         for key in (
@@ -647,15 +653,14 @@ class StaffDetailPanel(QWidget):
             pelatihan=tuple(PelatihanItem(**r) for r in self.pelatihan_model.records),
             aspirasi=tuple(AspirasiItem(**r) for r in self.aspirasi_model.records),
         )
-        if problems:
-            return None, problems
-        return d.normalised(), []
+        return d.normalised(), problems
 
     def validate_live(self) -> None:
         """Domain checks while typing, shown only on fields the user has touched."""
-        draft, problems = self.draft()
-        if draft is not None:
-            problems = validate_staff(draft, today=self.services.ctx.today())
+        draft, unreadable = self.draft()
+        problems = merge_problems(
+            unreadable, validate_staff(draft, today=self.services.ctx.today())
+        )
         self.show_problems([p for p in problems if p.field in self._touched], banner=False)
 
     def show_problems(self, problems: list[Problem], *, banner: bool = True) -> None:
@@ -666,8 +671,12 @@ class StaffDetailPanel(QWidget):
             label.set_message("\n".join(by_field.get(key, [])))
         errors = [p for p in problems if p.is_error]
         if banner and errors:
+            # Name the fields, in form order: the second error may sit on another tab.
+            order = {key: n for n, key in enumerate(self._errors)}
+            fields = sorted({p.field or "" for p in errors}, key=lambda f: order.get(f, len(order)))
+            names = [tr_label(FIELD_LABELS.get(f, f)) for f in fields]
             self.banner.setText(
-                self.tr("Belum dapat disimpan: {n} isian perlu diperbaiki.").format(n=len(errors))
+                self.tr("Belum dapat disimpan. Periksa: {fields}.").format(fields=", ".join(names))
             )
             self.banner.show()
             first = next((p.field for p in errors if p.field in self._field_tab), None)
@@ -679,7 +688,3 @@ class StaffDetailPanel(QWidget):
     def error_text(self, key: str) -> str:
         label = self._errors.get(key)
         return label.text() if label is not None and label.isVisibleTo(self) else ""
-
-    def with_draft_changes(self, **changes: Any) -> StaffDraft | None:
-        draft, _ = self.draft()
-        return replace(draft, **changes) if draft is not None else None

@@ -29,10 +29,11 @@ from mutasi_desktop.domain.golongan import ALL_PNS, ALL_PPPK
 from mutasi_desktop.domain.jabatan import JenisJabatan
 from mutasi_desktop.domain.pegawai import JenisPegawai, StatusPegawai
 from mutasi_desktop.services.bootstrap import Services
+from mutasi_desktop.services.organisation import UnitChoice
 from mutasi_desktop.services.staff import ChangeKind, StaffChange, StaffFilter, StaffRow
 from mutasi_desktop.ui.dialogs import Dialogs, SaveChoice
 from mutasi_desktop.ui.i18n import fmt_int, problem_text, tr_label
-from mutasi_desktop.ui.staff_detail import StaffDetailPanel
+from mutasi_desktop.ui.staff_detail import StaffDetailPanel, merge_problems
 from mutasi_desktop.ui.staff_table_model import StaffTableModel
 
 E = TypeVar("E", bound=Enum)
@@ -56,6 +57,7 @@ class StaffRegisterView(QWidget):
         self.undo_stack: list[int] = []  # audit ids of this session's undoable changes
         self.model = StaffTableModel(self)
         self._current_id: int | None = None
+        self.units: list[UnitChoice] = []
         self._build()
         self._build_actions()
         self.reload()
@@ -205,8 +207,9 @@ class StaffRegisterView(QWidget):
     def reload(self) -> None:
         """Read everything again (start-up, after an import or on request)."""
         self.model.set_rows(self.services.staff.all_rows())
+        self.units = self.services.organisation.unit_choices()
         self._fill_opd_filter()
-        self.detail.reload_choices()
+        self.detail.reload_choices(self.units)
         self.apply_filter()
 
     def _fill_opd_filter(self) -> None:
@@ -226,7 +229,7 @@ class StaffRegisterView(QWidget):
         self.unit_filter.clear()
         self.unit_filter.addItem(self.tr("Semua unit"), None)
         if opd_id is not None:
-            for u in self.services.organisation.unit_choices():
+            for u in self.units:
                 if u.opd_id == opd_id:
                     self.unit_filter.addItem("   " * u.depth + u.path.split(" › ")[-1], u.id)
         self.unit_filter.blockSignals(False)
@@ -374,7 +377,7 @@ class StaffRegisterView(QWidget):
             root = next(
                 (
                     u.id
-                    for u in self.services.organisation.unit_choices()
+                    for u in self.units
                     if u.opd_id == self.opd_filter.currentData() and u.depth == 0
                 ),
                 None,
@@ -390,12 +393,10 @@ class StaffRegisterView(QWidget):
         """Validate and save the detail panel; True when saved (or nothing to save)."""
         if not self.detail.dirty:
             return True
-        draft, problems = self.detail.draft()
-        if draft is None:
-            self.detail.show_problems(problems)
-            return False
-        problems = self.services.staff.check(
-            draft, None if self.detail.is_new else self._current_id
+        draft, unreadable = self.detail.draft()
+        problems = merge_problems(
+            unreadable,
+            self.services.staff.check(draft, None if self.detail.is_new else self._current_id),
         )
         if any(p.is_error for p in problems):
             self.detail.show_problems(problems)

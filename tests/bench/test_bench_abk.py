@@ -6,6 +6,7 @@ import random
 import time
 
 import pytest
+from bench_support import target
 
 from mutasi_desktop.domain.abk import (
     PERMENPANRB_1_2020,
@@ -104,4 +105,4 @@ def test_full_recompute_15000_tasks_under_half_a_second() -> None:
         f"\nABK recompute: {N_POSITIONS} positions, {N_POSITIONS * TASKS_PER_POSITION} tasks, "
         f"best of 5: {best * 1000:.1f} ms (target < {TARGET_SECONDS * 1000:.0f} ms)"
     )
-    assert best < TARGET_SECONDS
+    target(best < TARGET_SECONDS, f"ABK recompute {best * 1000:.0f} ms, target < 500 ms")

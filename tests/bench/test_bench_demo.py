@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bench_support import target
 from sqlalchemy import func, select
 
 from mutasi_desktop.services.bootstrap import open_services
@@ -32,4 +33,7 @@ def test_demo_50000_staff(tmp_path: Path) -> None:
         f"(target < {TARGET_SECONDS:.0f} s); file {size_mb:.0f} MB"
     )
     assert n_staff == STAFF
-    assert summary.seconds < TARGET_SECONDS
+    target(
+        summary.seconds < TARGET_SECONDS,
+        f"demo build {summary.seconds:.1f} s, target < {TARGET_SECONDS} s",
+    )

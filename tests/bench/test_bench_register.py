@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from bench_support import target
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -60,8 +61,8 @@ def _wall_until_ready(cmd: list[str]) -> tuple[float, int | None]:
             )
         except ValueError:
             rss = None
-    proc.wait(timeout=60)
-    assert line.startswith("READY"), proc.stderr.read() if proc.stderr else line
+    _, err = proc.communicate(timeout=60)
+    assert line.startswith("READY"), err or line
     return elapsed, rss
 
 
@@ -91,8 +92,8 @@ def test_cold_start_and_memory_with_50000_staff(demo_50k: Path, tmp_path: Path) 
         f"(runs {', '.join(f'{r[0]:.2f}' for r in runs)}); PySide6 hello window {baseline:.2f} s;"
         f" resident memory {rss_mb:.0f} MB"
     )
-    assert best < 1.5
-    assert rss_mb < 300
+    target(best < 1.5, f"cold start {best:.2f} s, target < 1.5 s")
+    target(rss_mb < 300, f"resident memory {rss_mb:.0f} MB, target < 300 MB")
 
 
 def test_search_as_you_type_with_50000_staff(qtbot: QtBot, demo_50k: Path) -> None:
@@ -142,6 +143,6 @@ def test_search_as_you_type_with_50000_staff(qtbot: QtBot, demo_50k: Path) -> No
             f"\nsearch per keystroke over {view.model.total} staff: median {median:.1f} ms, "
             f"worst {worst:.1f} ms (SQLite LIKE+LIMIT baseline {sql_ms:.1f} ms)"
         )
-        assert worst < 30
+        target(worst < 30, f"worst keystroke {worst:.1f} ms, target < 30 ms")
     finally:
         svc.close()

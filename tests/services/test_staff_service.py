@@ -299,6 +299,12 @@ def test_organisation_tree_counts_present_staff(
     bidang = dinsos.units[0].children[0]
     bansos = next(p for p in bidang.positions if p.nama == "Pengelola Data Bansos")
     assert bansos.pegawai_ada == 2
+    assert [c.path for c in services.organisation.unit_choices()] == [
+        "Dinas Sosial",
+        "Dinas Sosial › Bidang Perlindungan dan Jaminan Sosial",
+        "Dinas Perhubungan",
+        "Dinas Perhubungan › Bidang Lalu Lintas",
+    ]
     ids = services.organisation.descendant_unit_ids(small_org.sos_root_id)
     assert ids == {small_org.sos_root_id, small_org.sos_bidang_id}
 

@@ -45,6 +45,7 @@ def test_about_dialog_names_the_app_and_database(qtbot: QtBot, window: MainWindo
 def test_organisation_tree_shows_units_positions_and_headcount(
     qtbot: QtBot, window: MainWindow, populated: tuple[Services, SmallOrg]
 ) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     view = window.org_view
     model = view.proxy
     opds = [model.index(r, 0).data() for r in range(model.rowCount())]

@@ -111,7 +111,7 @@ def test_bad_input_shows_field_messages_in_indonesian_and_saves_nothing(
     qtbot.keyClicks(detail.tanggal_lahir, "31-02-1986")
     qtbot.keyClick(detail.save_button, Qt.Key.Key_Space)
     qtbot.mouseClick(detail.save_button, Qt.MouseButton.LeftButton)
-    assert "perlu diperbaiki" in detail.banner.text()
+    assert detail.banner.text() == "Belum dapat disimpan. Periksa: NIP, Tanggal lahir."
     assert "tidak sah" in detail.error_text("tanggal_lahir")
     with services.ctx.read() as s:
         assert (
