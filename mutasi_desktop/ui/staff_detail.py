@@ -115,13 +115,18 @@ class StaffDetailPanel(QWidget):
 
         self.tabs = QTabWidget()
         outer.addWidget(self.tabs, 1)
+        # Takes the space of the hidden editor while nobody is selected.
+        self.empty_space = QWidget()
+        outer.addWidget(self.empty_space, 1)
         self._build_identity()
         self._build_employment()
         self._build_position()
         self._build_history()
         self._build_lists()
 
-        buttons = QHBoxLayout()
+        self.button_row = QWidget()
+        buttons = QHBoxLayout(self.button_row)
+        buttons.setContentsMargins(0, 0, 0, 0)
         self.revert_button = QPushButton(self.tr("Batalkan perubahan"))
         self.revert_button.clicked.connect(self.revert)
         self.save_button = QPushButton(self.tr("Simpan"))
@@ -131,7 +136,7 @@ class StaffDetailPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
-        outer.addLayout(buttons)
+        outer.addWidget(self.button_row)
 
     def _tab(self, title: str) -> QFormLayout:
         page = QWidget()
@@ -488,6 +493,8 @@ class StaffDetailPanel(QWidget):
             self.tr("Pilih satu baris di daftar, atau tekan Ctrl+N untuk menambah.")
         )
         self.tabs.hide()
+        self.button_row.hide()
+        self.empty_space.show()
         self.save_button.setEnabled(False)
         self.revert_button.setEnabled(False)
         self._set_dirty(False)
@@ -533,6 +540,8 @@ class StaffDetailPanel(QWidget):
         self._loading = True
         try:
             self.tabs.show()
+            self.button_row.show()
+            self.empty_space.hide()
             self.nip.setText(format_nip(d.nip) if d.nip else "")
             self.nip_lama.setText(d.nip_lama or "")
             self.gelar_depan.setText(d.gelar_depan or "")
