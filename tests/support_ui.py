@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mutasi_desktop.ui.dialogs import Dialogs, SaveChoice
+from mutasi_desktop.ui.dialogs import Dialogs, ExportChoice, SaveChoice
 
 
 class FakeDialogs(Dialogs):
@@ -14,6 +14,9 @@ class FakeDialogs(Dialogs):
         self.save_answers: list[SaveChoice] = []
         self.asked: list[tuple[str, str]] = []
         self.errors: list[str] = []
+        self.open_file_answers: list[str | None] = []
+        self.save_file_answers: list[str | None] = []
+        self.export_answers: list[ExportChoice | None] = []
 
     def confirm(self, parent: object, title: str, text: str) -> bool:
         self.asked.append(("confirm", text))
@@ -33,3 +36,17 @@ class FakeDialogs(Dialogs):
 
     def info(self, parent: object, title: str, text: str) -> None:
         self.asked.append(("info", text))
+
+    def open_file(self, parent: object, title: str, filters: str) -> str | None:
+        self.asked.append(("open_file", title))
+        return self.open_file_answers.pop(0)
+
+    def save_file(
+        self, parent: object, title: str, filters: str, suggested: str = ""
+    ) -> str | None:
+        self.asked.append(("save_file", title))
+        return self.save_file_answers.pop(0)
+
+    def export_options(self, parent: object, filtered: bool) -> ExportChoice | None:
+        self.asked.append(("export", str(filtered)))
+        return self.export_answers.pop(0)

@@ -98,3 +98,7 @@ def cmd_staff_list(args: argparse.Namespace, io: Io) -> int:
             )
         io.err.write(f"{len(rows)} pegawai\n")
     return EXIT_OK
+
+
+# Registers `staff import` and `staff export` (their module appends to STAFF_COMMANDS).
+from mutasi_desktop.cli import staff_io as _staff_io  # noqa: E402,F401

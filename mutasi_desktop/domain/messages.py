@@ -315,6 +315,230 @@ TEMPLATES: dict[str, str] = {
 }
 
 
+# Transfer planning (mutasi): rule findings, workflow, consultation, objections, training, plans.
+_MUTASI: dict[str, str] = {
+    "mutasi.tidak_aktif": QT_TRANSLATE_NOOP(
+        "Pesan", "Pegawai tidak aktif (status: {status}); tidak dapat dimutasi."
+    ),
+    "mutasi.hukuman_disiplin": QT_TRANSLATE_NOOP(
+        "Pesan", "Pegawai sedang menjalani hukuman disiplin; mutasi tidak dapat diproses."
+    ),
+    "mutasi.tugas_belajar": QT_TRANSLATE_NOOP(
+        "Pesan", "Pegawai sedang tugas belajar; mutasi tidak dapat diproses."
+    ),
+    "mutasi.sedang_cuti": QT_TRANSLATE_NOOP(
+        "Pesan", "Pegawai sedang cuti; pastikan ia dapat melaksanakan tugas pada TMT mutasi."
+    ),
+    "mutasi.pppk_keluar": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "PPPK tidak dapat dimutasi ke instansi lain: tidak ada mekanisme mutasi PPPK; "
+        "pindah instansi berarti mengundurkan diri.",
+    ),
+    "mutasi.pppk_masuk": QT_TRANSLATE_NOOP(
+        "Pesan", "PPPK dari instansi lain tidak dapat dimutasi masuk ke Pemerintah Kabupaten."
+    ),
+    "mutasi.pppk_internal": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Pemindahan PPPK antar-OPD memerlukan dasar hukum; tuliskan dasar hukumnya sebagai alasan.",
+    ),
+    "mutasi.sepuluh_tahun": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Pegawai terikat pernyataan tidak pindah ke instansi lain selama {tahun} tahun sejak "
+        "diangkat PNS (TMT PNS {tmt_pns}; berakhir {sampai}).",
+    ),
+    "mutasi.sepuluh_tahun_tidak_diketahui": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "TMT PNS tidak diketahui, sehingga ketentuan {tahun} tahun tidak pindah instansi tidak "
+        "dapat diperiksa. Periksa SK PNS-nya.",
+    ),
+    "mutasi.masa_jabatan_kurang_2": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Baru {masa} di jabatan sekarang (TMT {tmt_jabatan}); mutasi paling singkat "
+        "{batas} tahun dalam jabatan.",
+    ),
+    "mutasi.masa_jabatan_lebih_5": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Sudah {masa} di jabatan sekarang (TMT {tmt_jabatan}), melewati batas paling lama "
+        "{batas} tahun; catat mengapa mutasinya baru sekarang.",
+    ),
+    "mutasi.pensiun_sebelum_tmt": QT_TRANSLATE_NOOP(
+        "Pesan", "Pegawai pensiun pada {tanggal}, sebelum TMT mutasi {tmt}."
+    ),
+    "mutasi.bup_dekat": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Pegawai mencapai batas usia pensiun ({bup} tahun) dan pensiun pada {tanggal}, dalam "
+        "{bulan} bulan sesudah TMT mutasi.",
+    ),
+    "mutasi.kontrak_berakhir_sebelum_tmt": QT_TRANSLATE_NOOP(
+        "Pesan", "Perjanjian kerja PPPK berakhir pada {tanggal}, sebelum TMT mutasi {tmt}."
+    ),
+    "mutasi.kontrak_berakhir": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Perjanjian kerja PPPK berakhir pada {tanggal}, dalam {bulan} bulan sesudah TMT mutasi.",
+    ),
+    "mutasi.baru_dipindah": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Pegawai baru dipindahkan pada {tanggal}, kurang dari {bulan} bulan sebelum TMT ini.",
+    ),
+    "mutasi.tidak_bersedia": QT_TRANSLATE_NOOP(
+        "Pesan", "Pegawai menyatakan tidak bersedia dipindahkan (aspirasi terakhirnya)."
+    ),
+    "mutasi.usulan_ganda": QT_TRANSLATE_NOOP(
+        "Pesan", "Pegawai ini sudah ada dalam {jumlah} usulan mutasi lain yang masih berjalan."
+    ),
+    "mutasi.data_kurang": QT_TRANSLATE_NOOP(
+        "Pesan", "Data pegawai belum lengkap ({data}); sebagian aturan tidak dapat diperiksa."
+    ),
+    "mutasi.tujuan_kosong": QT_TRANSLATE_NOOP("Pesan", "Jabatan tujuan belum dipilih."),
+    "mutasi.tujuan_nonaktif": QT_TRANSLATE_NOOP(
+        "Pesan", "Jabatan tujuan \u201c{jabatan}\u201d sudah tidak aktif dalam peta jabatan."
+    ),
+    "mutasi.tujuan_sama": QT_TRANSLATE_NOOP(
+        "Pesan", "Jabatan tujuan sama dengan jabatan asal (\u201c{jabatan}\u201d)."
+    ),
+    "mutasi.tujuan_tanpa_abk": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Jabatan tujuan \u201c{jabatan}\u201d belum memiliki hasil ABK; kebutuhan pegawainya "
+        "tidak dapat diperiksa.",
+    ),
+    "mutasi.tujuan_tidak_kurang": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Jabatan tujuan \u201c{jabatan}\u201d tidak kekurangan pegawai menurut ABK "
+        "(kebutuhan {kebutuhan}, sudah {ada} termasuk usulan lain).",
+    ),
+    "mutasi.asal_jadi_kurang": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Jabatan asal \u201c{jabatan}\u201d akan kekurangan pegawai (kebutuhan {kebutuhan}, "
+        "tinggal {sesudah} orang sesudah mutasi).",
+    ),
+    "mutasi.asal_beda": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Jabatan asal \u201c{jabatan}\u201d bukan jabatan pegawai saat ini; data pegawai "
+        "sudah berubah sejak usulan dibuat.",
+    ),
+    "mutasi.pendidikan_kurang": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Pendidikan {pendidikan} di bawah syarat jabatan \u201c{jabatan}\u201d ({syarat}).",
+    ),
+    "mutasi.golongan_kurang": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Golongan {golongan} di bawah syarat jabatan \u201c{jabatan}\u201d ({syarat}).",
+    ),
+    "mutasi.jenjang_beda": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Jenjang jabatan berubah dari {asal} ke {tujuan}: ini perpindahan jabatan, bukan mutasi "
+        "biasa, dan memerlukan pengangkatan sesuai ketentuannya.",
+    ),
+    "mutasi.kompetensi_kurang": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Belum memiliki {jumlah} dari {syarat} kompetensi jabatan tujuan: {kurang}. "
+        "Dicatat sebagai kebutuhan pelatihan.",
+    ),
+    "mutasi.dokumen_antar_instansi": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Mutasi antarinstansi memerlukan: surat permohonan, surat usul PPK penerima dan "
+        "persetujuan PPK asal (menyebut jabatannya), ANJAB-ABK jabatan tujuan, SK pangkat/"
+        "jabatan terakhir, penilaian kinerja baik 2 tahun terakhir, pernyataan tidak sedang "
+        "hukuman disiplin atau proses peradilan, pernyataan tidak tugas belajar/ikatan dinas, "
+        "dan surat bebas temuan Inspektorat.",
+    ),
+    "mutasi.tmt_lampau": QT_TRANSLATE_NOOP("Pesan", "TMT rencana {tmt} sudah lewat."),
+    # proposals and workflow
+    "mutasi.usulan_tidak_ditemukan": QT_TRANSLATE_NOOP("Pesan", "Usulan mutasi tidak ditemukan."),
+    "mutasi.diblokir": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Usulan mutasi {nama} tidak dapat diproses: {jumlah} aturan menghalangi. {pesan}",
+    ),
+    "mutasi.alasan_wajib": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Peringatan \u201c{aturan}\u201d hanya dapat diabaikan dengan alasan tertulis "
+        "(paling sedikit {min} karakter).",
+    ),
+    "mutasi.blokir_tidak_dapat_diabaikan": QT_TRANSLATE_NOOP(
+        "Pesan", "Aturan \u201c{aturan}\u201d menghalangi mutasi dan tidak dapat diabaikan."
+    ),
+    "mutasi.peringatan_belum_dialasankan": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Usulan mutasi {nama} masih memiliki {jumlah} peringatan tanpa alasan: {aturan}.",
+    ),
+    "mutasi.transisi_tidak_sah": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Langkah \u201c{langkah}\u201d tidak dapat dilakukan pada usulan berstatus {status}.",
+    ),
+    "mutasi.catatan_wajib": QT_TRANSLATE_NOOP(
+        "Pesan", "Langkah \u201c{langkah}\u201d memerlukan catatan tertulis."
+    ),
+    "mutasi.diubah_pengguna_lain": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Usulan mutasi ini telah diubah oleh pengguna lain sejak dibuka. Muat ulang lalu ulangi.",
+    ),
+    "mutasi.hanya_draf": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Usulan berstatus {status} tidak dapat diubah; kembalikan dulu ke draf.",
+    ),
+    "mutasi.jenis_butuh_instansi": QT_TRANSLATE_NOOP(
+        "Pesan", "Mutasi {jenis} memerlukan nama instansi asal atau tujuan."
+    ),
+    # batches
+    "mutasi.batch_tidak_ditemukan": QT_TRANSLATE_NOOP("Pesan", "Kelompok usulan tidak ditemukan."),
+    "mutasi.batch_kosong": QT_TRANSLATE_NOOP(
+        "Pesan", "Kelompok usulan \u201c{nama}\u201d belum berisi usulan."
+    ),
+    "mutasi.batch_terkunci": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Kelompok usulan \u201c{nama}\u201d berstatus {status} dan tidak dapat diubah lagi.",
+    ),
+    "mutasi.batch_bukan_disetujui": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Usulan mutasi {nama} berstatus {status}; hanya usulan yang disetujui dapat "
+        "dimasukkan ke kelompok SK.",
+    ),
+    "mutasi.sudah_dalam_batch": QT_TRANSLATE_NOOP(
+        "Pesan", "Usulan mutasi {nama} sudah ada di kelompok \u201c{batch}\u201d."
+    ),
+    # consultation, objections, training
+    "mutasi.forum_tidak_ditemukan": QT_TRANSLATE_NOOP("Pesan", "Forum konsultasi tidak ditemukan."),
+    "mutasi.sikap_tidak_sah": QT_TRANSLATE_NOOP(
+        "Pesan", "Sikap \u201c{value}\u201d tidak dikenal (bersedia, tidak_bersedia, ingin_pindah)."
+    ),
+    "mutasi.keberatan_tidak_ditemukan": QT_TRANSLATE_NOOP("Pesan", "Keberatan tidak ditemukan."),
+    "mutasi.keberatan_sebelum_sk": QT_TRANSLATE_NOOP(
+        "Pesan", "Tanggal keberatan {diajukan} lebih awal dari tanggal SK {tanggal_sk}."
+    ),
+    "mutasi.jawaban_sebelum_keberatan": QT_TRANSLATE_NOOP(
+        "Pesan", "Tanggal jawaban {jawaban} lebih awal dari tanggal keberatan {diajukan}."
+    ),
+    "mutasi.keberatan_sudah_selesai": QT_TRANSLATE_NOOP(
+        "Pesan", "Keberatan ini sudah selesai ({status})."
+    ),
+    "mutasi.pelatihan_tidak_ditemukan": QT_TRANSLATE_NOOP(
+        "Pesan", "Kebutuhan pelatihan tidak ditemukan."
+    ),
+    "mutasi.pelatihan_sudah_selesai": QT_TRANSLATE_NOOP(
+        "Pesan", "Kebutuhan pelatihan \u201c{topik}\u201d sudah berstatus {status}."
+    ),
+    # optimiser
+    "rencana.tanpa_abk": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Belum ada analisis beban kerja (ABK); rencana mutasi memerlukan kebutuhan pegawai per "
+        "jabatan.",
+    ),
+    "rencana.gagal": QT_TRANSLATE_NOOP(
+        "Pesan", "Pemecah optimasi tidak menemukan rencana (status {status})."
+    ),
+    "rencana.langkah_tidak_ada": QT_TRANSLATE_NOOP(
+        "Pesan", "Langkah rencana {id} tidak ada dalam rencana ini."
+    ),
+    "rencana.batas_tidak_sah": QT_TRANSLATE_NOOP(
+        "Pesan", "Batas jumlah mutasi harus 0 atau lebih (ditemukan: {value})."
+    ),
+    "rencana.kecocokan_tidak_sah": QT_TRANSLATE_NOOP(
+        "Pesan", "Batas kecocokan kompetensi harus antara 0 dan 1 (ditemukan: {value})."
+    ),
+}
+TEMPLATES.update(_MUTASI)
+
+
 def template(code: str) -> str:
     return TEMPLATES.get(code, code)
 

@@ -9,10 +9,13 @@ from sqlalchemy import text
 
 from mutasi_desktop.config.paths import DatabaseChoice, resolve_database
 from mutasi_desktop.domain.errors import DomainError
+from mutasi_desktop.services.abk import AbkService
 from mutasi_desktop.services.audit import AuditService
 from mutasi_desktop.services.context import Actor, ServiceContext
 from mutasi_desktop.services.organisation import OrganisationService
 from mutasi_desktop.services.staff import StaffService
+from mutasi_desktop.services.staff_export import StaffExportService
+from mutasi_desktop.services.staff_import import StaffImportService
 from mutasi_desktop.storage.engine import make_engine, make_session_factory, sqlite_version
 from mutasi_desktop.storage.migrate import MigrationResult, upgrade_database
 
@@ -30,6 +33,9 @@ class Services:
         self.staff = StaffService(self.ctx)
         self.organisation = OrganisationService(self.ctx)
         self.audit = AuditService(self.ctx)
+        self.staff_import = StaffImportService(self.ctx)
+        self.staff_export = StaffExportService(self.ctx)
+        self.abk = AbkService(self.ctx)
 
     @property
     def database(self) -> DatabaseChoice:

@@ -25,6 +25,8 @@ class Action(StrEnum):
     STAFF_DEACTIVATE = "pegawai.nonaktifkan"
     ORG_EDIT = "organisasi.ubah"
     DEMO_BUILD = "demo.buat"
+    ABK_READ = "abk.baca"
+    ABK_EDIT = "abk.ubah"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from mutasi_desktop.domain.errors import DomainError
 from mutasi_desktop.domain.pegawai import JenisPegawai
 from mutasi_desktop.services import audit
 from mutasi_desktop.services.context import Action, ServiceContext
+from mutasi_desktop.services.demo_abk import build_demo_abk
 from mutasi_desktop.services.demo_data import load_demo_data
 from mutasi_desktop.services.demo_org import OrgBuilder
 from mutasi_desktop.services.demo_people import PeopleFactory
@@ -116,6 +117,7 @@ def build_demo(
         ]
         _write(session, batches, progress)
         _advance_sequences(session)
+        build_demo_abk(session, ctx, tahun=as_of.year, seed=seed)
 
         kabupaten = dict(data.nama["kabupaten"])
         kabupaten["sekda"] = factory.sekda or {

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Enum,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -22,6 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from mutasi_desktop.domain.abk import Periode, SatuanWaktu
 from mutasi_desktop.domain.jabatan import JenisJabatan, JenjangJabatan
 from mutasi_desktop.domain.pegawai import (
     Agama,
@@ -307,3 +309,105 @@ class AuditLog(Base):
     batch: Mapped[str | None] = mapped_column(String(40), index=True)
     # Set on an edit that was later undone, pointing at the undo's audit row.
     dibatalkan_oleh: Mapped[int | None] = mapped_column(Integer)
+
+
+# ---------------------------------------------------------------------------------------------
+# Workload analysis (ABK): one analysis per year with its rule profile, task tables, drivers,
+# scenarios, the headcount an ABK workbook brought in, and the ratio rules shown beside ABK.
+# ---------------------------------------------------------------------------------------------
+
+
+class AnalisisAbk(Base):
+    """An analysis year and the rule set (``AbkProfile.to_dict()``) it is computed with."""
+
+    __tablename__ = "analisis_abk"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tahun: Mapped[int] = mapped_column(Integer, unique=True)
+    nama_profil: Mapped[str] = mapped_column(String(100))
+    profil: Mapped[Any] = mapped_column(JSON)
+    catatan: Mapped[str | None] = mapped_column(Text)
+
+
+class TugasJabatan(Base):
+    """One task row (uraian tugas) of a position's ABK table in one analysis year."""
+
+    __tablename__ = "tugas_jabatan"
+    __table_args__ = (Index("ix_tugas_jabatan_tahun_jabatan", "tahun", "jabatan_id", "urutan"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    jabatan_id: Mapped[int] = mapped_column(
+        ForeignKey("jabatan.id", ondelete="CASCADE"), index=True
+    )
+    tahun: Mapped[int] = mapped_column(Integer)
+    urutan: Mapped[int] = mapped_column(Integer, default=0)
+    uraian: Mapped[str] = mapped_column(String(500))
+    satuan_hasil: Mapped[str] = mapped_column(String(100), default="")
+    # Float, not Numeric: the engine reads a float through its shortest decimal form, so 7.5 or
+    # 0.05 stay exact; Numeric would hand Decimals to every consumer for no gain.
+    waktu: Mapped[float] = mapped_column(Float)
+    satuan_waktu: Mapped[SatuanWaktu] = mapped_column(_enum(SatuanWaktu, 8))
+    volume: Mapped[float | None] = mapped_column(Float)
+    periode: Mapped[Periode] = mapped_column(_enum(Periode, 8))
+    pemicu: Mapped[str | None] = mapped_column(String(100))
+    rasio: Mapped[float | None] = mapped_column(Float)
+
+
+class PemicuAbk(Base):
+    """A driver: a named yearly quantity (population, aid recipients, pupils) tasks may follow."""
+
+    __tablename__ = "pemicu_abk"
+    __table_args__ = (UniqueConstraint("tahun", "nama", name="uq_pemicu_abk_tahun_nama"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tahun: Mapped[int] = mapped_column(Integer, index=True)
+    nama: Mapped[str] = mapped_column(String(100))
+    nilai: Mapped[float] = mapped_column(Float)
+    satuan: Mapped[str | None] = mapped_column(String(50))
+    keterangan: Mapped[str | None] = mapped_column(String(250))
+
+
+class SkenarioAbk(Base):
+    """A named set of driver overrides (``ScenarioOverride.to_dict()`` list)."""
+
+    __tablename__ = "skenario_abk"
+    __table_args__ = (UniqueConstraint("tahun", "nama", name="uq_skenario_abk_tahun_nama"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tahun: Mapped[int] = mapped_column(Integer, index=True)
+    nama: Mapped[str] = mapped_column(String(150))
+    overrides: Mapped[Any] = mapped_column(JSON)
+    keterangan: Mapped[str | None] = mapped_column(String(250))
+
+
+class PegawaiAdaAbk(Base):
+    """Present headcount as an ABK workbook stated it (used while the register has nobody)."""
+
+    __tablename__ = "pegawai_ada_abk"
+    __table_args__ = (
+        UniqueConstraint("jabatan_id", "tahun", name="uq_pegawai_ada_abk_jabatan_tahun"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    jabatan_id: Mapped[int] = mapped_column(ForeignKey("jabatan.id", ondelete="CASCADE"))
+    tahun: Mapped[int] = mapped_column(Integer, index=True)
+    jumlah: Mapped[int] = mapped_column(Integer)
+
+
+class RasioAbk(Base):
+    """An editable ratio rule (``RatioRule``): ``pegawai`` staff per ``per`` units of a driver."""
+
+    __tablename__ = "rasio_abk"
+    __table_args__ = (UniqueConstraint("tahun", "nama", name="uq_rasio_abk_tahun_nama"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tahun: Mapped[int] = mapped_column(Integer, index=True)
+    nama: Mapped[str] = mapped_column(String(100))
+    pemicu: Mapped[str] = mapped_column(String(100))
+    per: Mapped[float] = mapped_column(Float)
+    pegawai: Mapped[float] = mapped_column(Float, default=1)
+    jabatan_kata: Mapped[str] = mapped_column(String(150))
+    # Words that pick the positions (name and unit) whose ABK figures are shown beside the ratio.
+    kata_kunci: Mapped[str | None] = mapped_column(String(250))
+    dasar: Mapped[str | None] = mapped_column(String(250))
+    urutan: Mapped[int] = mapped_column(Integer, default=0)

@@ -2,15 +2,64 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class SaveChoice(Enum):
     SAVE = "save"
     DISCARD = "discard"
     CANCEL = "cancel"
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """What to export: the current filter (else everyone active) and in which order."""
+
+    filtered: bool = False
+    duk: bool = False
+
+
+class ExportOptionsDialog(QDialog):
+    """Asks which staff to export and whether as a DUK (Daftar Urut Kepangkatan)."""
+
+    def __init__(self, parent: QWidget | None, filtered: bool) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Ekspor pegawai"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Pegawai yang diekspor:")))
+        self.all_button = QRadioButton(self.tr("Semua pegawai aktif"))
+        self.filter_button = QRadioButton(self.tr("Sesuai pencarian dan filter saat ini"))
+        self.filter_button.setEnabled(filtered)
+        (self.filter_button if filtered else self.all_button).setChecked(True)
+        layout.addWidget(self.all_button)
+        layout.addWidget(self.filter_button)
+        self.duk_box = QCheckBox(
+            self.tr("Urutkan sebagai Daftar Urut Kepangkatan (DUK, tanpa PPPK)")
+        )
+        layout.addWidget(self.duk_box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def choice(self) -> ExportChoice:
+        return ExportChoice(self.filter_button.isChecked(), self.duk_box.isChecked())
 
 
 class Dialogs:
@@ -63,3 +112,9 @@ class Dialogs:
     ) -> str | None:
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path or None
+
+    def export_options(self, parent: QWidget | None, filtered: bool) -> ExportChoice | None:
+        dialog = ExportOptionsDialog(parent, filtered)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice()

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_section)
         self.org_view.showStaff.connect(self._show_staff_of_unit)
         self.staff_view.statusMessage.connect(self._show_message)
+        self.staff_view.io.imported.connect(self._after_import)
         self.staff_view.countsChanged.connect(self._on_counts)
 
         self._build_menus()
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
         self.reload_action = QAction(self.tr("&Muat ulang data"), self)
         self.reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.reload_action.triggered.connect(self.reload)
+        file_menu.addAction(self.staff_view.io.import_action)
+        file_menu.addAction(self.staff_view.io.export_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.reload_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -147,6 +151,10 @@ class MainWindow(QMainWindow):
     @Slot(int, int)
     def _on_counts(self, visible: int, total: int) -> None:
         self.count_label.setText(self.tr("{n} pegawai").format(n=fmt_int(total)))
+
+    @Slot(object)
+    def _after_import(self, _result: object) -> None:
+        self.org_view.invalidate()  # the import may have created OPDs, units and positions
 
     @Slot()
     def reload(self) -> None:

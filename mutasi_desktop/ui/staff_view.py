@@ -34,6 +34,7 @@ from mutasi_desktop.services.staff import ChangeKind, StaffChange, StaffFilter, 
 from mutasi_desktop.ui.dialogs import Dialogs, SaveChoice
 from mutasi_desktop.ui.i18n import fmt_int, problem_text, tr_label
 from mutasi_desktop.ui.staff_detail import StaffDetailPanel, merge_problems
+from mutasi_desktop.ui.staff_io import StaffIo
 from mutasi_desktop.ui.staff_table_model import StaffTableModel
 
 E = TypeVar("E", bound=Enum)
@@ -58,6 +59,9 @@ class StaffRegisterView(QWidget):
         self.model = StaffTableModel(self)
         self._current_id: int | None = None
         self.units: list[UnitChoice] = []
+        self.io = StaffIo(self, services, dialogs, self.current_filter)
+        self.io.statusMessage.connect(self.statusMessage)
+        self.io.imported.connect(self._on_imported)
         self._build()
         self._build_actions()
         self.reload()
@@ -78,6 +82,14 @@ class StaffRegisterView(QWidget):
         self.add_button.setToolTip(self.tr("Tambah pegawai (Ctrl+N)"))
         self.add_button.clicked.connect(self.add_person)
         search_row.addWidget(self.add_button)
+        self.import_button = QPushButton(self.tr("Impor…"))
+        self.import_button.setToolTip(self.io.import_action.toolTip())
+        self.import_button.clicked.connect(self.io.import_action.trigger)
+        self.export_button = QPushButton(self.tr("Ekspor…"))
+        self.export_button.setToolTip(self.io.export_action.toolTip())
+        self.export_button.clicked.connect(self.io.export_action.trigger)
+        search_row.addWidget(self.import_button)
+        search_row.addWidget(self.export_button)
         root.addLayout(search_row)
 
         filters = QHBoxLayout()
@@ -204,6 +216,10 @@ class StaffRegisterView(QWidget):
             act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
 
     # ---- data -----------------------------------------------------------------------------
+    @Slot(object)
+    def _on_imported(self, _result: object) -> None:
+        self.reload()
+
     def reload(self) -> None:
         """Read everything again (start-up, after an import or on request)."""
         self.model.set_rows(self.services.staff.all_rows())

@@ -74,25 +74,32 @@ QUERY = st.lists(
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
-    query=QUERY,
-    inactive=st.booleans(),
-    jenis=st.sampled_from([None, JenisPegawai.PNS, JenisPegawai.PPPK]),
-    status=st.sampled_from([None, StatusPegawai.AKTIF, StatusPegawai.CUTI]),
+    steps=st.lists(
+        st.tuples(
+            QUERY,
+            st.booleans(),
+            st.sampled_from([None, JenisPegawai.PNS, JenisPegawai.PPPK]),
+            st.sampled_from([None, StatusPegawai.AKTIF, StatusPegawai.CUTI]),
+        ),
+        min_size=1,
+        max_size=6,
+    )
 )
 def test_memory_filter_equals_sql_search(
     register: Services,
-    query: str,
-    inactive: bool,
-    jenis: JenisPegawai | None,
-    status: StatusPegawai | None,
+    steps: list[tuple[str, bool, JenisPegawai | None, StatusPegawai | None]],
 ) -> None:
-    flt = StaffFilter(search=query, include_inactive=inactive, jenis_pegawai=jenis, status=status)
+    """One index, filters applied in sequence (as a clerk types): always the SQL answer."""
     index = RegisterIndex(register.staff.all_rows())
-    index.set_filter(flt)
-    assert [r.id for r in index.visible] == [r.id for r in register.staff.search(flt, None)]
+    for query, inactive, jenis, status in steps:
+        flt = StaffFilter(
+            search=query, include_inactive=inactive, jenis_pegawai=jenis, status=status
+        )
+        index.set_filter(flt)
+        assert [r.id for r in index.visible] == [r.id for r in register.staff.search(flt, None)]
 
 
 def test_sorting_keeps_while_typing(register: Services) -> None:
@@ -125,3 +132,12 @@ def test_rebuild_search_text_repairs_a_stale_column(register: Services) -> None:
     assert [r.nama for r in register.staff.search(StaffFilter(search="andi bansos"))] == [
         "Andi Baso"
     ]
+
+
+def test_typing_more_letters_narrows_and_deleting_widens(register: Services) -> None:
+    index = RegisterIndex(register.staff.all_rows())
+    steps = ["n", "nu", "nur", "nur a", "nur", "", "19", "1986 09", "bansos andi"]
+    for query in steps:
+        index.set_filter(StaffFilter(search=query))
+        expected = [r.id for r in register.staff.search(StaffFilter(search=query), None)]
+        assert [r.id for r in index.visible] == expected, query

@@ -156,3 +156,25 @@ def test_every_migration_downgrades_and_upgrades_cleanly(tmp_path: Path) -> None
     command.upgrade(cfg, "head")
     assert current_revision(engine) == head_revision()
     engine.dispose()
+
+
+def test_revision_graph_read_without_alembic_matches_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == script.get_current_head()
+    assert known_revisions() == {rev.revision for rev in script.walk_revisions()}
+
+
+def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = tmp_path / "cepat.sqlite3"
+    open_services(db).close()
+    code = (
+        "import sys; from mutasi_desktop.services.bootstrap import open_services; "
+        f"open_services({str(db)!r}).close(); print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
