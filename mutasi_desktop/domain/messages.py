@@ -429,6 +429,11 @@ _MUTASI: dict[str, str] = {
         "Jenjang jabatan berubah dari {asal} ke {tujuan}: ini perpindahan jabatan, bukan mutasi "
         "biasa, dan memerlukan pengangkatan sesuai ketentuannya.",
     ),
+    "mutasi.fungsional_beda": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Jabatan fungsional berubah dari {asal} ke {tujuan}: perpindahan antarjabatan "
+        "fungsional memerlukan pengangkatan menurut ketentuan jabatan fungsional tujuan.",
+    ),
     "mutasi.kompetensi_kurang": QT_TRANSLATE_NOOP(
         "Pesan",
         "Belum memiliki {jumlah} dari {syarat} kompetensi jabatan tujuan: {kurang}. "
@@ -537,6 +542,143 @@ _MUTASI: dict[str, str] = {
     ),
 }
 TEMPLATES.update(_MUTASI)
+
+# Decrees (SK): settings, templates, numbering, lifecycle, files and verification.
+_SK: dict[str, str] = {
+    "nomor.pola_tidak_sah": QT_TRANSLATE_NOOP(
+        "Pesan", "Pola nomor \u201c{pola}\u201d tidak dapat dipakai: {detail}."
+    ),
+    "sk.template_tidak_sah": QT_TRANSLATE_NOOP("Pesan", "Templat surat keputusan rusak: {detail}."),
+    "sk.template_tidak_ada": QT_TRANSLATE_NOOP(
+        "Pesan", "Templat surat keputusan \u201c{nama}\u201d tidak ditemukan."
+    ),
+    "sk.pengaturan_belum_lengkap": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Pengaturan daerah belum lengkap: isi nama daerah, nama Bupati dan Sekretaris Daerah "
+        "di menu Pengaturan lebih dulu.",
+    ),
+    "sk.ukuran_huruf": QT_TRANSLATE_NOOP(
+        "Pesan", "Ukuran huruf harus antara {min} dan {max} poin."
+    ),
+    "sk.margin_tidak_sah": QT_TRANSLATE_NOOP(
+        "Pesan", "Batas tepi kertas harus antara 5 dan 60 mm."
+    ),
+    "sk.logo_bukan_gambar": QT_TRANSLATE_NOOP("Pesan", "Logo harus berupa gambar PNG atau JPEG."),
+    "sk.logo_terlalu_besar": QT_TRANSLATE_NOOP(
+        "Pesan", "Berkas logo terlalu besar (paling besar {maks} KB)."
+    ),
+    "sk.tidak_ditemukan": QT_TRANSLATE_NOOP("Pesan", "Surat keputusan tidak ditemukan."),
+    "sk.final_terkunci": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "SK Nomor {nomor} sudah ditetapkan dan tidak dapat diubah. Untuk memperbaikinya, buat "
+        "SK koreksi; SK lama dibatalkan saat SK koreksi ditetapkan.",
+    ),
+    "sk.nomor_terkunci": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Nomor {nomor} sudah tercatat di register dan tidak dapat diubah atau dihapus; "
+        "nomor hanya dapat dibatalkan dengan alasan.",
+    ),
+    "sk.diubah_pengguna_lain": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Surat keputusan ini telah diubah oleh pengguna lain sejak dibuka. Muat ulang lalu ulangi.",
+    ),
+    "sk.batch_sudah_ada_sk": QT_TRANSLATE_NOOP(
+        "Pesan", "Kelompok \u201c{nama}\u201d sudah mempunyai surat keputusan."
+    ),
+    "sk.tanpa_baris": QT_TRANSLATE_NOOP(
+        "Pesan", "Surat keputusan belum memuat seorang pegawai pun."
+    ),
+    "sk.tmt_kosong": QT_TRANSLATE_NOOP("Pesan", "Tanggal mulai berlaku (TMT) mutasi belum diisi."),
+    "sk.penandatangan_kosong": QT_TRANSLATE_NOOP(
+        "Pesan", "Nama penanda tangan SK belum diisi (Pengaturan)."
+    ),
+    "sk.pengesah_kosong": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Nama Sekretaris Daerah yang mengesahkan petikan belum diisi (Pengaturan).",
+    ),
+    "sk.tanpa_diktum": QT_TRANSLATE_NOOP("Pesan", "Surat keputusan belum mempunyai diktum."),
+    "sk.daftar_kosong": QT_TRANSLATE_NOOP("Pesan", "Daftar {label} tidak boleh kosong."),
+    "sk.pegawai_ganda": QT_TRANSLATE_NOOP(
+        "Pesan", "{nama} tercantum dua kali (baris {baris} dan {lagi})."
+    ),
+    "sk.isian_kosong": QT_TRANSLATE_NOOP(
+        "Pesan", "Masih ada bagian yang belum dilengkapi (\u2026): \u201c{teks}\u201d."
+    ),
+    "sk.isian_tidak_dikenal": QT_TRANSLATE_NOOP(
+        "Pesan", "Isian {{{nama}}} tidak dikenal; periksa ejaannya."
+    ),
+    "sk.baris_tidak_ada": QT_TRANSLATE_NOOP(
+        "Pesan", "Baris pegawai itu tidak ada dalam surat keputusan ini."
+    ),
+    "sk.nomor_bentrok": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Nomor SK bentrok dengan nomor yang baru saja diberikan di komputer lain. Ulangi "
+        "penetapan; tidak ada yang tersimpan.",
+    ),
+    "sk.nomor_sudah_dipakai": QT_TRANSLATE_NOOP(
+        "Pesan", "Nomor urut {urut} tahun {tahun} sudah tercatat di register."
+    ),
+    "sk.nomor_tidak_cocok_pola": QT_TRANSLATE_NOOP(
+        "Pesan", "Nomor \u201c{nomor}\u201d tidak sesuai dengan pola penomoran {pola}."
+    ),
+    "sk.rentang_tidak_sah": QT_TRANSLATE_NOOP(
+        "Pesan", "Rentang nomor {dari} sampai {sampai} tidak sah."
+    ),
+    "sk.keterangan_wajib": QT_TRANSLATE_NOOP(
+        "Pesan", "Tuliskan untuk surat apa nomor itu dipakai."
+    ),
+    "sk.nomor_tidak_ditemukan": QT_TRANSLATE_NOOP("Pesan", "Nomor itu tidak ada dalam register."),
+    "sk.nomor_milik_sk": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Nomor {nomor} dipakai oleh surat keputusan; batalkan surat keputusannya, bukan nomornya.",
+    ),
+    "sk.alasan_wajib": QT_TRANSLATE_NOOP("Pesan", "Alasan wajib diisi."),
+    "sk.konsep_tidak_dibatalkan": QT_TRANSLATE_NOOP(
+        "Pesan", "Konsep SK belum bernomor; hapus konsepnya bila tidak dipakai."
+    ),
+    "sk.sudah_dibatalkan": QT_TRANSLATE_NOOP("Pesan", "SK Nomor {nomor} sudah dibatalkan."),
+    "sk.ada_konsep_koreksi": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Sudah ada konsep SK koreksi atas SK Nomor {nomor}; selesaikan atau hapus konsep itu.",
+    ),
+    "sk.koreksi_bukan_final": QT_TRANSLATE_NOOP(
+        "Pesan", "Hanya SK yang sudah ditetapkan dan masih berlaku yang dapat dikoreksi."
+    ),
+    "sk.sudah_dilaksanakan": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "Mutasi {nama} sudah dilaksanakan; data jabatannya tidak dikembalikan otomatis.",
+    ),
+    "sk.verifikasi.sah": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "ASLI: {dokumen}, Keputusan Nomor {nomor} tanggal {tanggal}, tercatat di register "
+        "dan masih berlaku (kode {kode}).",
+    ),
+    "sk.verifikasi.dibatalkan": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "DIBATALKAN: {dokumen} asli, tetapi Keputusan Nomor {nomor} tanggal {tanggal} telah "
+        "dibatalkan ({alasan}).",
+    ),
+    "sk.verifikasi.berkas_diubah": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "TIDAK SAH: kode {kode} milik {dokumen} (Keputusan Nomor {nomor}), tetapi isi berkas "
+        "ini berbeda dari cetakan aslinya.",
+    ),
+    "sk.verifikasi.kode_tidak_dikenal": QT_TRANSLATE_NOOP(
+        "Pesan", "TIDAK DIKENAL: kode {kode} tidak tercatat di register surat keputusan."
+    ),
+    "sk.verifikasi.tanpa_kode": QT_TRANSLATE_NOOP(
+        "Pesan", "TIDAK SAH: berkas ini tidak memuat kode verifikasi Mutasi Desktop."
+    ),
+    "sk.verifikasi.konsep": QT_TRANSLATE_NOOP(
+        "Pesan", "KONSEP: berkas ini cetakan konsep (draft), bukan surat keputusan yang sah."
+    ),
+    "sk.verifikasi.isi_rusak": QT_TRANSLATE_NOOP(
+        "Pesan",
+        "PERINGATAN: isi Keputusan Nomor {nomor} di basis data tidak lagi cocok dengan sidik "
+        "(hash) yang disimpan saat penetapan. Periksa basis data dan cadangannya.",
+    ),
+}
+TEMPLATES.update(_SK)
 
 
 def template(code: str) -> str:

@@ -13,6 +13,7 @@ from mutasi_desktop.services.abk import AbkService
 from mutasi_desktop.services.audit import AuditService
 from mutasi_desktop.services.context import Actor, ServiceContext
 from mutasi_desktop.services.organisation import OrganisationService
+from mutasi_desktop.services.planning import PlanningService
 from mutasi_desktop.services.staff import StaffService
 from mutasi_desktop.services.staff_export import StaffExportService
 from mutasi_desktop.services.staff_import import StaffImportService
@@ -36,6 +37,7 @@ class Services:
         self.staff_import = StaffImportService(self.ctx)
         self.staff_export = StaffExportService(self.ctx)
         self.abk = AbkService(self.ctx)
+        self.planning = PlanningService(self.ctx)
 
     @property
     def database(self) -> DatabaseChoice:

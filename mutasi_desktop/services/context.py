@@ -27,6 +27,13 @@ class Action(StrEnum):
     DEMO_BUILD = "demo.buat"
     ABK_READ = "abk.baca"
     ABK_EDIT = "abk.ubah"
+    # Transfer planning; values equal domain.mutasi_workflow.Hak (the workflow's permissions).
+    MUTASI_READ = "mutasi.baca"
+    MUTASI_DRAFT = "mutasi.draf"
+    MUTASI_VERIFY = "mutasi.verifikasi"
+    MUTASI_APPROVE = "mutasi.setujui"
+    MUTASI_DECREE = "mutasi.sk"
+    MUTASI_EXECUTE = "mutasi.laksanakan"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from mutasi_desktop.services import audit
 from mutasi_desktop.services.context import Action, ServiceContext
 from mutasi_desktop.services.demo_abk import build_demo_abk
 from mutasi_desktop.services.demo_data import load_demo_data
+from mutasi_desktop.services.demo_mutasi import build_demo_mutasi
 from mutasi_desktop.services.demo_org import OrgBuilder
 from mutasi_desktop.services.demo_people import PeopleFactory
 from mutasi_desktop.services.progress import NullProgress, Progress, checkpoint
@@ -118,6 +119,7 @@ def build_demo(
         _write(session, batches, progress)
         _advance_sequences(session)
         build_demo_abk(session, ctx, tahun=as_of.year, seed=seed)
+        build_demo_mutasi(session, as_of=as_of)
 
         kabupaten = dict(data.nama["kabupaten"])
         kabupaten["sekda"] = factory.sekda or {

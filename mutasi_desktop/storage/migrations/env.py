@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Engine
 
+import mutasi_desktop.storage.models_mutasi  # noqa: F401
 from mutasi_desktop.storage.models import Base
 
 config = context.config
