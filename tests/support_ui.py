@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from PySide6.QtPrintSupport import QPrinter
+
 from mutasi_desktop.ui.dialogs import Dialogs, ExportChoice, SaveChoice
 
 
@@ -17,6 +21,10 @@ class FakeDialogs(Dialogs):
         self.open_file_answers: list[str | None] = []
         self.save_file_answers: list[str | None] = []
         self.export_answers: list[ExportChoice | None] = []
+        self.item_answers: list[int | None] = []
+        self.folder_answers: list[str | None] = []
+        # Print "to" these PDF files (None: the user cancels the print dialog).
+        self.print_answers: list[str | None] = []
 
     def confirm(self, parent: object, title: str, text: str) -> bool:
         self.asked.append(("confirm", text))
@@ -50,3 +58,22 @@ class FakeDialogs(Dialogs):
     def export_options(self, parent: object, filtered: bool) -> ExportChoice | None:
         self.asked.append(("export", str(filtered)))
         return self.export_answers.pop(0)
+
+    def choose_item(
+        self, parent: object, title: str, label: str, items: Sequence[str]
+    ) -> int | None:
+        self.asked.append(("item", label))
+        return self.item_answers.pop(0)
+
+    def choose_folder(self, parent: object, title: str, start: str = "") -> str | None:
+        self.asked.append(("folder", title))
+        return self.folder_answers.pop(0)
+
+    def print_setup(self, parent: object, printer: QPrinter) -> bool:
+        self.asked.append(("print", printer.docName()))
+        target = self.print_answers.pop(0)
+        if target is None:
+            return False
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(target)
+        return True

@@ -20,6 +20,7 @@ THIRD_PARTY_INFRA = {
     "highspy",
     "platformdirs",
     "psycopg",
+    "pypdfium2",
 }
 
 # For each layer: the project layers and third-party packages it may import.
@@ -27,7 +28,10 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "domain": ({"domain"}, set()),
     "config": ({"config"}, {"platformdirs"}),
     "storage": ({"storage", "domain", "config"}, {"sqlalchemy", "alembic"}),
-    "formats": ({"formats", "domain", "config"}, {"openpyxl", "reportlab", "python_calamine"}),
+    "formats": (
+        {"formats", "domain", "config"},
+        {"openpyxl", "reportlab", "python_calamine", "pypdfium2"},
+    ),
     "services": (
         {"services", "storage", "formats", "domain", "config"},
         {"sqlalchemy", "alembic", "highspy"},

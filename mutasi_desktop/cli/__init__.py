@@ -12,11 +12,11 @@ import sys
 from collections.abc import Callable, Sequence
 
 from mutasi_desktop import __version__
-from mutasi_desktop.cli import abk, demo, plan, staff
+from mutasi_desktop.cli import abk, decree, demo, plan, staff
 from mutasi_desktop.cli.common import EXIT_ERROR, EXIT_INVALID, EXIT_REFUSED, Io
 from mutasi_desktop.domain.errors import DomainError
 
-FEATURES = [demo, staff, abk, plan]
+FEATURES = [demo, staff, abk, plan, decree]
 
 # Problem codes that mean "refused" (exit 3) rather than "invalid input" (exit 2).
 REFUSED_CODES = ("izin.", "db.", "demo.db_tidak_kosong")

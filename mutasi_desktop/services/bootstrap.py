@@ -14,6 +14,8 @@ from mutasi_desktop.services.audit import AuditService
 from mutasi_desktop.services.context import Actor, ServiceContext
 from mutasi_desktop.services.organisation import OrganisationService
 from mutasi_desktop.services.planning import PlanningService
+from mutasi_desktop.services.sk import DecreeService
+from mutasi_desktop.services.sk_settings import SettingsService
 from mutasi_desktop.services.staff import StaffService
 from mutasi_desktop.services.staff_export import StaffExportService
 from mutasi_desktop.services.staff_import import StaffImportService
@@ -38,6 +40,8 @@ class Services:
         self.staff_export = StaffExportService(self.ctx)
         self.abk = AbkService(self.ctx)
         self.planning = PlanningService(self.ctx)
+        self.settings = SettingsService(self.ctx)
+        self.decrees = DecreeService(self.ctx, self.planning)
 
     @property
     def database(self) -> DatabaseChoice:

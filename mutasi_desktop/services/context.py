@@ -34,6 +34,13 @@ class Action(StrEnum):
     MUTASI_APPROVE = "mutasi.setujui"
     MUTASI_DECREE = "mutasi.sk"
     MUTASI_EXECUTE = "mutasi.laksanakan"
+    # Decrees (SK) and regency settings.
+    SK_READ = "sk.baca"
+    SK_DRAFT = "sk.konsep"
+    SK_FINALIZE = "sk.tetapkan"
+    SK_CANCEL = "sk.batalkan"
+    SK_NUMBER = "sk.nomor"
+    SETTINGS_EDIT = "pengaturan.ubah"
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from mutasi_desktop.services.demo_data import load_demo_data
 from mutasi_desktop.services.demo_mutasi import build_demo_mutasi
 from mutasi_desktop.services.demo_org import OrgBuilder
 from mutasi_desktop.services.demo_people import PeopleFactory
+from mutasi_desktop.services.demo_sk import build_demo_sk
 from mutasi_desktop.services.progress import NullProgress, Progress, checkpoint
 from mutasi_desktop.storage.models import (
     Aspirasi,
@@ -142,6 +143,7 @@ def build_demo(
         }
         session.merge(Pengaturan(kunci=SETTING_KABUPATEN, nilai=kabupaten))
         session.merge(Pengaturan(kunci=SETTING_DEMO, nilai=summary_values))
+        build_demo_sk(session, ctx, as_of=as_of)
         audit.record(
             session,
             ctx,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -118,3 +120,19 @@ class Dialogs:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.choice()
+
+    def choose_item(
+        self, parent: QWidget | None, title: str, label: str, items: Sequence[str]
+    ) -> int | None:
+        """Pick one of ``items``; its index, or None when cancelled."""
+        value, ok = QInputDialog.getItem(parent, title, label, list(items), 0, False)
+        return list(items).index(value) if ok and value in items else None
+
+    def choose_folder(self, parent: QWidget | None, title: str, start: str = "") -> str | None:
+        path = QFileDialog.getExistingDirectory(parent, title, start)
+        return path or None
+
+    def print_setup(self, parent: QWidget | None, printer: QPrinter) -> bool:
+        """The system print dialog for ``printer``; True when the user chose to print."""
+        dialog = QPrintDialog(printer, parent)
+        return dialog.exec() == QDialog.DialogCode.Accepted

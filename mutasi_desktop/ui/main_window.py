@@ -21,6 +21,9 @@ from mutasi_desktop.services.bootstrap import Services, sqlite_version
 from mutasi_desktop.ui.dialogs import Dialogs
 from mutasi_desktop.ui.i18n import fmt_int
 from mutasi_desktop.ui.organisation_view import OrganisationView
+from mutasi_desktop.ui.planning_view import PlanningView
+from mutasi_desktop.ui.settings_view import SettingsView
+from mutasi_desktop.ui.sk_view import DecreeView
 from mutasi_desktop.ui.staff_view import StaffRegisterView
 
 
@@ -56,6 +59,8 @@ class MainWindow(QMainWindow):
         self.org_view = OrganisationView(services)
         self._add_section(self.tr("Pegawai"), "pegawai", self.staff_view)
         self._add_section(self.tr("Organisasi"), "organisasi", self.org_view)
+        self._add_planning_section()
+        self._add_decree_sections()
         self.nav.currentRowChanged.connect(self._on_section)
         self.org_view.showStaff.connect(self._show_staff_of_unit)
         self.staff_view.statusMessage.connect(self._show_message)
@@ -81,6 +86,34 @@ class MainWindow(QMainWindow):
         item.setSizeHint(QSize(170, 40))
         self.nav.addItem(item)
         self.stack.addWidget(widget)
+
+    def _add_planning_section(self) -> None:
+        """Mutasi: proposals, the optimiser, consultation, training, batches."""
+        self.planning_view = PlanningView(self.services, self.dialogs)
+        self.MUTASI = self.nav.count()
+        self._add_section(self.tr("Mutasi"), "mutasi", self.planning_view)
+        self.planning_view.statusMessage.connect(self._show_message)
+
+    def _add_decree_sections(self) -> None:
+        """Surat Keputusan and Pengaturan (regency settings; decrees need them first)."""
+        self.sk_view = DecreeView(self.services, self.dialogs)
+        self.settings_view = SettingsView(self.services, self.dialogs)
+        self.SURAT_KEPUTUSAN = self.nav.count()
+        self._add_section(self.tr("Surat Keputusan"), "surat-keputusan", self.sk_view)
+        self.PENGATURAN = self.nav.count()
+        self._add_section(self.tr("Pengaturan"), "pengaturan", self.settings_view)
+        self.sk_view.statusMessage.connect(self._show_message)
+        self.settings_view.statusMessage.connect(self._show_message)
+        self.sk_view.openSettings.connect(self._show_settings)
+        self.settings_view.saved.connect(self._after_settings)
+
+    @Slot()
+    def _show_settings(self) -> None:
+        self.nav.setCurrentRow(self.PENGATURAN)
+
+    @Slot(object)
+    def _after_settings(self, _settings: object) -> None:
+        self.sk_view.reload()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -113,7 +146,11 @@ class MainWindow(QMainWindow):
         staff_menu.addAction(sv.reactivate_action)
 
         view_menu = bar.addMenu(self.tr("&Tampilan"))
-        for row, key in ((self.PEGAWAI, "Ctrl+1"), (self.ORGANISASI, "Ctrl+2")):
+        for row, key in (
+            (self.PEGAWAI, "Ctrl+1"),
+            (self.ORGANISASI, "Ctrl+2"),
+            (self.MUTASI, "Ctrl+4"),
+        ):
             act = QAction(self.nav.item(row).text(), self)
             act.setShortcut(QKeySequence(key))
             act.setData(row)
@@ -155,11 +192,13 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _after_import(self, _result: object) -> None:
         self.org_view.invalidate()  # the import may have created OPDs, units and positions
+        self.planning_view.invalidate()
 
     @Slot()
     def reload(self) -> None:
         self.staff_view.reload()
         self.org_view.invalidate()
+        self.planning_view.invalidate()
 
     def about_text(self) -> str:
         return self.tr(
@@ -184,7 +223,12 @@ class MainWindow(QMainWindow):
         box.open()  # non-blocking: also safe under tests
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.staff_view.can_close():
+        if (
+            self.staff_view.can_close()
+            and not self.sk_view.busy()
+            and self.planning_view.can_close()
+            and not self.planning_view.busy()
+        ):
             event.accept()
         else:
             event.ignore()

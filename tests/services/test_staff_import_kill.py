@@ -111,12 +111,14 @@ def _wait_for(path: Path, proc: subprocess.Popen[bytes], timeout: float = 120) -
         time.sleep(0.02)
 
 
-def _kill(proc: subprocess.Popen[bytes]) -> None:
+def _kill(proc: subprocess.Popen[bytes], *, may_have_finished: bool = False) -> None:
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     if proc.stderr:
         proc.stderr.close()
-    assert proc.returncode == -signal.SIGKILL
+    # Near the end of an import the child can finish between poll() and the signal.
+    allowed = (-signal.SIGKILL, 0) if may_have_finished else (-signal.SIGKILL,)
+    assert proc.returncode in allowed
 
 
 def test_sigkill_inside_the_import_transaction_leaves_exactly_the_old_data(
@@ -164,7 +166,7 @@ def test_sigkill_at_any_moment_of_applying_leaves_before_or_after_never_between(
     _wait_for(marker.with_name("marker.previewed"), proc)
     time.sleep(apply_seconds * fraction)
     if proc.poll() is None:
-        _kill(proc)
+        _kill(proc, may_have_finished=True)
     else:
         proc.wait()
         if proc.stderr:

@@ -55,6 +55,6 @@ def window(
     win = MainWindow(services, fake_dialogs)
     qtbot.addWidget(win)
     win.show()
-    win.activateWindow()
-    qtbot.waitActive(win)
+    with qtbot.waitActive(win):  # a context manager: it waits on leaving the block
+        win.activateWindow()
     yield win

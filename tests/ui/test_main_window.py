@@ -16,6 +16,9 @@ def test_sections_menus_and_status_bar_speak_indonesian(window: MainWindow) -> N
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Pegawai",
         "Organisasi",
+        "Mutasi",
+        "Surat Keputusan",
+        "Pengaturan",
     ]
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Berkas", "&Sunting", "&Pegawai", "&Tampilan", "Ban&tuan"]

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import Engine
 
 import mutasi_desktop.storage.models_mutasi  # noqa: F401
+from mutasi_desktop.storage import models_sk  # noqa: F401
 from mutasi_desktop.storage.models import Base
 
 config = context.config
