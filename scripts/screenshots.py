@@ -50,12 +50,64 @@ def main() -> int:
     org.tree.expandAll()
     app.processEvents()
     win.grab().save(str(out / "organisasi.png"))
+    if hasattr(win, "abk_view"):
+        _beban_kerja(app, win, out)
     for extra in getattr(win, "screenshot_sections", lambda: [])():
         win.nav.setCurrentRow(extra[0])
         app.processEvents()
         win.grab().save(str(out / f"{extra[1]}.png"))
     services.close()
     return 0
+
+
+def _beban_kerja(app: QApplication, win: MainWindow, out: Path) -> None:
+    """The workload dashboard: a position edited live, the charts, ratios, a comparison."""
+    from PySide6.QtCore import QEventLoop
+
+    view = win.abk_view
+    win.nav.setCurrentRow(win.BEBAN_KERJA)
+
+    def settle() -> None:
+        while not view.is_idle():
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        for _ in range(3):  # layouts settle in rounds (a label grows, its parent follows)
+            app.processEvents()
+
+    settle()
+    if view.report is None:
+        return
+    view.search.setText("Dinas Sosial")
+    view._apply_search()
+    target = next(
+        (p for p in view.report.positions if p.opd == "Dinas Sosial" and "Bansos" in p.jabatan),
+        None,
+    )
+    if target is not None and view.select_position(target.jabatan_id):
+        model = view.panel.model
+        for row, draft in enumerate(model.drafts):
+            if draft.pemicu is None and isinstance(draft.volume, float):
+                model.setData(model.index(row, model.VOLUME), str(int(draft.volume * 2)))
+                break  # unsaved: shows the live recomputation
+    settle()
+    win.grab().save(str(out / "beban-kerja.png"))
+    view.panel.discard()
+    for tab, name in ((view.GRAFIK, "beban-kerja-grafik"), (view.RASIO, "beban-kerja-rasio")):
+        view.tabs.setCurrentIndex(tab)
+        settle()
+        win.grab().save(str(out / f"{name}.png"))
+    view.tabs.setCurrentIndex(view.TABEL)
+    view.heat_map.to_image(scale=1.0).save(str(out / "beban-kerja-peta-ej.png"))
+    dialog = view.open_compare()
+    if dialog is not None:
+        dialog.wait()
+        wanted = dialog.b_combo.findData("Penerima bansos +30 %")
+        if wanted >= 0:
+            dialog.b_combo.setCurrentIndex(wanted)
+            dialog.run()
+            dialog.wait()
+        app.processEvents()
+        dialog.grab().save(str(out / "beban-kerja-banding.png"))
+        dialog.close()
 
 
 if __name__ == "__main__":

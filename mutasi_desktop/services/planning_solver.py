@@ -21,8 +21,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import highspy
-
 from mutasi_desktop.domain.errors import DomainError
 from mutasi_desktop.domain.optimiser_model import ArcCost, FlowModel
 
@@ -70,6 +68,8 @@ def _flush_c_stdio() -> None:
 
 def new_highs() -> Any:
     """A silent HiGHS instance."""
+    import highspy  # on first use: HiGHS and numpy cost 0.1 s of every app start otherwise
+
     global _banner_done
     with _BANNER_LOCK:
         if not _banner_done:
@@ -178,6 +178,8 @@ def _matrix(model: FlowModel) -> _Matrix:
 
 
 def _lp(m: _Matrix, integer: bool) -> Any:
+    import highspy
+
     lp = highspy.HighsLp()
     n = len(m.arcs)
     lp.num_col_ = n

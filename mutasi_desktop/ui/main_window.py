@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,10 +24,13 @@ from mutasi_desktop.services.bootstrap import Services, sqlite_version
 from mutasi_desktop.ui.dialogs import Dialogs
 from mutasi_desktop.ui.i18n import fmt_int
 from mutasi_desktop.ui.organisation_view import OrganisationView
-from mutasi_desktop.ui.planning_view import PlanningView
-from mutasi_desktop.ui.settings_view import SettingsView
-from mutasi_desktop.ui.sk_view import DecreeView
 from mutasi_desktop.ui.staff_view import StaffRegisterView
+
+if TYPE_CHECKING:
+    from mutasi_desktop.ui.abk_view import AbkView
+    from mutasi_desktop.ui.planning_view import PlanningView
+    from mutasi_desktop.ui.settings_view import SettingsView
+    from mutasi_desktop.ui.sk_view import DecreeView
 
 
 def icon(name: str) -> QIcon:
@@ -32,7 +38,11 @@ def icon(name: str) -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    PEGAWAI, ORGANISASI = range(2)
+    """The shell. Sections other than the register are built (and their modules imported) the
+    first time they are opened: a clerk starts the app for the register, and building every
+    screen up front cost a third of a second of each start."""
+
+    PEGAWAI, ORGANISASI, BEBAN_KERJA, MUTASI, SURAT_KEPUTUSAN, PENGATURAN = range(6)
 
     def __init__(self, services: Services, dialogs: Dialogs | None = None) -> None:
         super().__init__()
@@ -59,8 +69,12 @@ class MainWindow(QMainWindow):
         self.org_view = OrganisationView(services)
         self._add_section(self.tr("Pegawai"), "pegawai", self.staff_view)
         self._add_section(self.tr("Organisasi"), "organisasi", self.org_view)
-        self._add_planning_section()
-        self._add_decree_sections()
+        self._factories: dict[int, Callable[[], QWidget]] = {}
+        self._built: dict[int, QWidget] = {}
+        self._add_lazy_section(self.tr("Beban Kerja"), "beban-kerja", self._make_abk)
+        self._add_lazy_section(self.tr("Mutasi"), "mutasi", self._make_planning)
+        self._add_lazy_section(self.tr("Surat Keputusan"), "surat-keputusan", self._make_decrees)
+        self._add_lazy_section(self.tr("Pengaturan"), "pengaturan", self._make_settings)
         self.nav.currentRowChanged.connect(self._on_section)
         self.org_view.showStaff.connect(self._show_staff_of_unit)
         self.staff_view.statusMessage.connect(self._show_message)
@@ -87,25 +101,73 @@ class MainWindow(QMainWindow):
         self.nav.addItem(item)
         self.stack.addWidget(widget)
 
-    def _add_planning_section(self) -> None:
-        """Mutasi: proposals, the optimiser, consultation, training, batches."""
-        self.planning_view = PlanningView(self.services, self.dialogs)
-        self.MUTASI = self.nav.count()
-        self._add_section(self.tr("Mutasi"), "mutasi", self.planning_view)
-        self.planning_view.statusMessage.connect(self._show_message)
+    def _add_lazy_section(self, title: str, icon_name: str, factory: Callable[[], QWidget]) -> None:
+        self._factories[self.nav.count()] = factory
+        self._add_section(title, icon_name, QWidget())  # a placeholder until first opened
 
-    def _add_decree_sections(self) -> None:
-        """Surat Keputusan and Pengaturan (regency settings; decrees need them first)."""
-        self.sk_view = DecreeView(self.services, self.dialogs)
-        self.settings_view = SettingsView(self.services, self.dialogs)
-        self.SURAT_KEPUTUSAN = self.nav.count()
-        self._add_section(self.tr("Surat Keputusan"), "surat-keputusan", self.sk_view)
-        self.PENGATURAN = self.nav.count()
-        self._add_section(self.tr("Pengaturan"), "pengaturan", self.settings_view)
-        self.sk_view.statusMessage.connect(self._show_message)
-        self.settings_view.statusMessage.connect(self._show_message)
-        self.sk_view.openSettings.connect(self._show_settings)
-        self.settings_view.saved.connect(self._after_settings)
+    def section(self, row: int) -> QWidget:
+        """The widget of a section, built now if it has not been opened yet."""
+        factory = self._factories.pop(row, None)
+        if factory is not None:
+            built = factory()
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, built)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self._built[row] = built
+        current = self.stack.widget(row)
+        assert current is not None
+        return current
+
+    def _make_abk(self) -> QWidget:
+        from mutasi_desktop.ui.abk_view import AbkView
+
+        view = AbkView(self.services, self.dialogs)
+        view.statusMessage.connect(self._show_message)
+        return view
+
+    def _make_planning(self) -> QWidget:
+        from mutasi_desktop.ui.planning_view import PlanningView
+
+        view = PlanningView(self.services, self.dialogs)
+        view.statusMessage.connect(self._show_message)
+        return view
+
+    def _make_decrees(self) -> QWidget:
+        from mutasi_desktop.ui.sk_view import DecreeView
+
+        view = DecreeView(self.services, self.dialogs)
+        view.statusMessage.connect(self._show_message)
+        view.openSettings.connect(self._show_settings)
+        return view
+
+    def _make_settings(self) -> QWidget:
+        from mutasi_desktop.ui.settings_view import SettingsView
+
+        view = SettingsView(self.services, self.dialogs)
+        view.statusMessage.connect(self._show_message)
+        view.saved.connect(self._after_settings)
+        return view
+
+    @property
+    def abk_view(self) -> AbkView:
+        return self.section(self.BEBAN_KERJA)  # type: ignore[return-value]
+
+    @property
+    def planning_view(self) -> PlanningView:
+        return self.section(self.MUTASI)  # type: ignore[return-value]
+
+    @property
+    def sk_view(self) -> DecreeView:
+        return self.section(self.SURAT_KEPUTUSAN)  # type: ignore[return-value]
+
+    @property
+    def settings_view(self) -> SettingsView:
+        return self.section(self.PENGATURAN)  # type: ignore[return-value]
+
+    def _built_views(self) -> list[QWidget]:
+        return list(self._built.values())
 
     @Slot()
     def _show_settings(self) -> None:
@@ -113,7 +175,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _after_settings(self, _settings: object) -> None:
-        self.sk_view.reload()
+        if self.SURAT_KEPUTUSAN in self._built:
+            self.sk_view.reload()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -149,6 +212,7 @@ class MainWindow(QMainWindow):
         for row, key in (
             (self.PEGAWAI, "Ctrl+1"),
             (self.ORGANISASI, "Ctrl+2"),
+            (self.BEBAN_KERJA, "Ctrl+3"),
             (self.MUTASI, "Ctrl+4"),
         ):
             act = QAction(self.nav.item(row).text(), self)
@@ -171,6 +235,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_section(self, row: int) -> None:
+        self.section(row)
         self.stack.setCurrentIndex(row)
         self.staff_view.setEnabled(True)
         if row == self.PEGAWAI:
@@ -192,13 +257,19 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _after_import(self, _result: object) -> None:
         self.org_view.invalidate()  # the import may have created OPDs, units and positions
-        self.planning_view.invalidate()
+        self._invalidate_built()  # … and changed who holds which position
 
     @Slot()
     def reload(self) -> None:
         self.staff_view.reload()
         self.org_view.invalidate()
-        self.planning_view.invalidate()
+        self._invalidate_built()
+
+    def _invalidate_built(self) -> None:
+        for view in self._built_views():
+            invalidate = getattr(view, "invalidate", None)
+            if invalidate is not None:
+                invalidate()
 
     def about_text(self) -> str:
         return self.tr(
@@ -223,11 +294,12 @@ class MainWindow(QMainWindow):
         box.open()  # non-blocking: also safe under tests
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Only sections that were opened can hold unsaved edits or running work.
+        views = self._built_views()
         if (
             self.staff_view.can_close()
-            and not self.sk_view.busy()
-            and self.planning_view.can_close()
-            and not self.planning_view.busy()
+            and all(getattr(v, "can_close", lambda: True)() for v in views)
+            and not any(getattr(v, "busy", lambda: False)() for v in views)
         ):
             event.accept()
         else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from mutasi_desktop.services.bootstrap import Services
@@ -16,6 +16,7 @@ def test_sections_menus_and_status_bar_speak_indonesian(window: MainWindow) -> N
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Pegawai",
         "Organisasi",
+        "Beban Kerja",
         "Mutasi",
         "Surat Keputusan",
         "Pengaturan",
@@ -78,3 +79,15 @@ def test_organisation_tree_shows_units_positions_and_headcount(
         window.staff_view.model.row_at(r).nama for r in range(window.staff_view.model.rowCount())
     ]
     assert names == ["Muhammad Yusuf", "Sitti Nurhayati"]
+
+
+def test_sections_are_built_when_first_opened(qtbot: QtBot, window: MainWindow) -> None:
+    from mutasi_desktop.ui.planning_view import PlanningView
+
+    assert type(window.stack.widget(window.MUTASI)) is QWidget  # a placeholder at start-up
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    built = window.stack.widget(window.MUTASI)
+    assert isinstance(built, PlanningView)
+    assert window.stack.currentWidget() is built
+    assert window.planning_view is built  # the same widget, not a second one
+    assert window.stack.count() == window.nav.count()
