@@ -11,12 +11,19 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from hypothesis import settings
 
 from mutasi_desktop.domain.staff_record import StaffDraft
 from mutasi_desktop.services.bootstrap import Services, open_services
 from support import SmallOrg, draft
 
 PG_URL_ENV = "MUTASI_TEST_PG_URL"
+
+# CI replays the same examples every run (a new random example must not decide whether work
+# lands); developers' runs stay randomised and keep finding new cases.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)

@@ -289,3 +289,30 @@ def test_a_database_from_a_newer_app_is_refused_with_exit_3(db: Path) -> None:
     con.close()
     code, _, err = cli("--db", str(db), "abk", "report")
     assert code == 3 and "lebih baru" in err
+
+
+def test_drivers_and_scenarios_are_defined_from_the_command_line(db: Path) -> None:
+    base = ("--db", str(db), "abk")
+    code, out, _ = cli(*base, "driver", "--json")
+    drivers = {d["nama"]: d["nilai"] for d in json.loads(out)["pemicu"]}
+    assert code == 0 and "penerima_bansos" in drivers
+    code, out, _ = cli(*base, "driver", "--set", "penerima_bansos", "20000", "--json")
+    assert code == 0
+    assert {d["nama"]: d["nilai"] for d in json.loads(out)["pemicu"]}["penerima_bansos"] == 20000
+    code, out, err = cli(
+        *base, "scenario", "--set", "Bansos naik", "--override", "penerima_bansos=+50 %"
+    )
+    assert code == 0, err
+    assert out.strip() == "Bansos naik\tpenerima_bansos +50 %"
+    _, plain, _ = cli(*base, "report", "--json")
+    _, raised, _ = cli(*base, "report", "--json", "--scenario", "Bansos naik")
+
+    def bansos(doc: str) -> float:
+        rows = json.loads(doc)["positions"]
+        return next(p for p in rows if p["jabatan"] == "Pengelola Data Bansos")["kebutuhan"]
+
+    assert bansos(raised) > bansos(plain)
+    assert cli(*base, "scenario", "--set", "X", "--override", "tanpa-tanda")[0] == 2
+    assert cli(*base, "driver", "--set", "penduduk", "banyak")[0] == 2
+    code, out, _ = cli(*base, "scenario", "--delete", "Bansos naik", "--json")
+    assert code == 0 and json.loads(out)["skenario"] == []

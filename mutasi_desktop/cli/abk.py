@@ -44,6 +44,27 @@ def register(sub: Any) -> None:
     )
     rep.set_defaults(handler=cmd_abk_report)
 
+    drv = abk.add_parser("driver", help="lihat atau ubah pemicu (jumlah penduduk, penerima, …)")
+    drv.add_argument("--year", type=int, help="tahun analisis (bawaan: tahun terbaru)")
+    drv.add_argument("--set", nargs=2, metavar=("NAMA", "NILAI"), help="simpan nilai pemicu")
+    drv.add_argument("--unit", dest="satuan", help="satuan pemicu (dengan --set)")
+    drv.add_argument("--json", action="store_true", help="keluaran JSON")
+    drv.set_defaults(handler=cmd_abk_driver)
+
+    sc = abk.add_parser("scenario", help="lihat, buat atau hapus skenario pemicu")
+    sc.add_argument("--year", type=int, help="tahun analisis (bawaan: tahun terbaru)")
+    sc.add_argument("--set", metavar="NAMA", help="buat atau ganti skenario bernama ini")
+    sc.add_argument(
+        "--override",
+        action="append",
+        default=[],
+        metavar="PEMICU=PERUBAHAN",
+        help='mis. "penerima_bansos=+30 %%" atau "penduduk=300000" (boleh berulang)',
+    )
+    sc.add_argument("--delete", metavar="NAMA", help="hapus skenario bernama ini")
+    sc.add_argument("--json", action="store_true", help="keluaran JSON")
+    sc.set_defaults(handler=cmd_abk_scenario)
+
 
 def _problems(io: Io, exc: DomainError) -> int:
     for problem in exc.problems:
@@ -133,3 +154,96 @@ def _print_table(io: Io, report: Any) -> None:
         f"{t.jumlah_jabatan} jabatan; kebutuhan {t.kebutuhan_bulat}, ada {t.pegawai_ada}, "
         f"kurang {t.kurang}, lebih {t.lebih}\n"
     )
+
+
+def cmd_abk_driver(args: argparse.Namespace, io: Io) -> int:
+    services = open_from_args(args)
+    try:
+        tahun = args.year or services.abk.default_year()
+        if args.set:
+            nama, raw = args.set
+            try:
+                nilai = float(raw.replace(".", "").replace(",", ".")) if "," in raw else float(raw)
+            except ValueError:
+                io.err.write(f"Nilai pemicu \u201c{raw}\u201d bukan angka.\n")
+                return EXIT_INVALID
+            existing = {d.nama: d for d in services.abk.drivers(tahun)}
+            old = existing.get(nama)
+            services.abk.save_driver(
+                tahun,
+                nama,
+                nilai,
+                satuan=args.satuan or (old.satuan if old else None),
+                keterangan=old.keterangan if old else None,
+                driver_id=old.id if old else None,
+            )
+        rows = services.abk.drivers(tahun)
+    except DomainError as exc:
+        return _problems(io, exc)
+    finally:
+        services.close()
+    if args.json:
+        doc = [
+            {"nama": d.nama, "nilai": d.nilai_dasar, "satuan": d.satuan, "tugas": d.jumlah_tugas}
+            for d in rows
+        ]
+        json.dump({"tahun": tahun, "pemicu": doc}, io.out, ensure_ascii=False, indent=2)
+        io.out.write("\n")
+    else:
+        for d in rows:
+            io.out.write(
+                f"{d.nama}\t{d.nilai_dasar:g}\t{d.satuan or '-'}\t{d.jumlah_tugas} tugas\n"
+            )
+    return EXIT_OK
+
+
+def cmd_abk_scenario(args: argparse.Namespace, io: Io) -> int:
+    services = open_from_args(args)
+    try:
+        tahun = args.year or services.abk.default_year()
+        existing = {sc.nama: sc for sc in services.abk.scenarios(tahun)}
+        if args.delete:
+            if args.delete not in existing:
+                io.err.write(f"Skenario \u201c{args.delete}\u201d tidak ada di tahun {tahun}.\n")
+                return EXIT_INVALID
+            services.abk.delete_scenario(existing[args.delete].id)
+        if args.set:
+            overrides: dict[str, str] = {}
+            for item in args.override:
+                driver, sep, change = item.partition("=")
+                if not sep or not driver.strip() or not change.strip():
+                    io.err.write(f"Format --override \u201c{item}\u201d: PEMICU=PERUBAHAN.\n")
+                    return EXIT_INVALID
+                overrides[driver.strip()] = change.strip()
+            old = existing.get(args.set)
+            services.abk.save_scenario(
+                tahun, args.set, overrides, scenario_id=old.id if old else None
+            )
+        rows = services.abk.scenarios(tahun)
+    except DomainError as exc:
+        return _problems(io, exc)
+    finally:
+        services.close()
+    if args.json:
+        doc = [
+            {
+                "nama": sc.nama,
+                "overrides": [
+                    {"pemicu": o.driver, "nilai": o.absolute, "persen": o.percent}
+                    for o in sc.overrides
+                ],
+            }
+            for sc in rows
+        ]
+        json.dump({"tahun": tahun, "skenario": doc}, io.out, ensure_ascii=False, indent=2)
+        io.out.write("\n")
+    else:
+        for sc in rows:
+            parts = [
+                f"{o.driver} {o.percent:+g} %"
+                if o.percent is not None
+                else f"{o.driver} = {o.absolute:g}"
+                for o in sc.overrides
+            ]
+            io.out.write(f"{sc.nama}\t{'; '.join(parts)}\n")
+    return EXIT_OK

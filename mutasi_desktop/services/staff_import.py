@@ -746,6 +746,19 @@ class StaffImportService:
                     )
                 changed = self._changes(known, values, unit_ref, jab_ref, org)
             elif nip is not None:
+                if not values.get("nama"):
+                    # A new person needs a name (an existing one keeps theirs: blanks never erase).
+                    problems.append(
+                        CellProblem(
+                            record.row,
+                            mapping.get("nama"),
+                            "nama",
+                            "field.wajib",
+                            Severity.ERROR,
+                            "",
+                            {"label": FIELD_LABELS["nama"]},
+                        )
+                    )
                 if unit_ref is None and not org_problems:
                     problems.append(
                         CellProblem(

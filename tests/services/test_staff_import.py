@@ -741,3 +741,18 @@ def test_sqlite_file_is_intact_after_an_import(svc: Services, backend: str) -> N
         assert s.execute(text("PRAGMA foreign_key_check")).all() == []
     assert svc.staff.count() == 4
     assert {r.status for r in svc.staff.all_rows()} == {StatusPegawai.AKTIF.value}
+
+
+def test_a_new_person_without_a_name_is_reported_not_written(svc: Services, tmp_path: Path) -> None:
+    """Found by the all-or-nothing property test: a data row whose name cell was blank reached
+    the insert and failed there (NOT NULL) instead of being reported."""
+    lines = (FIXTURES / "siasn_snake.csv").read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(",Andi Baso,", ",,")
+    nameless = tmp_path / "tanpa-nama.csv"
+    nameless.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    pv = svc.staff_import.preview(svc.staff_import.open_source(nameless))
+    problems = [p for r in pv.rows for p in r.problems if p.code == "field.wajib"]
+    assert [(p.row, p.field) for p in problems] == [(2, "nama")]
+    with pytest.raises(DomainError):
+        svc.staff_import.apply(pv)
+    assert count(svc, Pegawai) == 0
