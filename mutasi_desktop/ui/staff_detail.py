@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QIntValidator
@@ -57,13 +57,8 @@ from mutasi_desktop.ui.widgets import (
     DateField,
     ErrorLabel,
     RecordTableModel,
+    enum_or_none,
 )
-
-E = TypeVar("E", bound=Enum)
-
-
-def _enum(kind: type[E], value: Any) -> E | None:
-    return kind(value) if value is not None else None
 
 
 def merge_problems(unreadable: list[Problem], checked: list[Problem]) -> list[Problem]:
@@ -643,13 +638,15 @@ class StaffDetailPanel(QWidget):
             gelar_belakang=self.gelar_belakang.text(),
             tempat_lahir=self.tempat_lahir.text(),
             tanggal_lahir=dates["tanggal_lahir"],
-            jenis_kelamin=_enum(JenisKelamin, self.jenis_kelamin.currentData()),
-            agama=_enum(Agama, self.agama.currentData()),
+            jenis_kelamin=enum_or_none(JenisKelamin, self.jenis_kelamin.currentData()),
+            agama=enum_or_none(Agama, self.agama.currentData()),
             golongan=self.golongan.currentData(),
             tmt_golongan=dates["tmt_golongan"],
             jabatan_id=self.jabatan.currentData(),
             tmt_jabatan=dates["tmt_jabatan"],
-            pendidikan_tingkat=_enum(TingkatPendidikan, self.pendidikan_tingkat.currentData()),
+            pendidikan_tingkat=enum_or_none(
+                TingkatPendidikan, self.pendidikan_tingkat.currentData()
+            ),
             pendidikan_jurusan=self.pendidikan_jurusan.text(),
             tahun_lulus=int(tahun) if tahun.isdigit() else None,
             tmt_cpns=dates["tmt_cpns"],

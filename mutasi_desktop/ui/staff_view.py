@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
-from typing import TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -36,13 +34,7 @@ from mutasi_desktop.ui.i18n import fmt_int, problem_text, tr_label
 from mutasi_desktop.ui.staff_detail import StaffDetailPanel, merge_problems
 from mutasi_desktop.ui.staff_io import StaffIo
 from mutasi_desktop.ui.staff_table_model import StaffTableModel
-
-E = TypeVar("E", bound=Enum)
-
-
-def _enum(kind: type[E], value: object) -> E | None:
-    # Combos hold plain strings; Qt would hand enum members back as bare strings anyway.
-    return kind(value) if value is not None else None
+from mutasi_desktop.ui.widgets import enum_or_none
 
 
 class StaffRegisterView(QWidget):
@@ -264,10 +256,10 @@ class StaffRegisterView(QWidget):
             unit_ids=self.services.organisation.descendant_unit_ids(unit_id)
             if unit_id is not None
             else None,
-            jenis_pegawai=_enum(JenisPegawai, self.jenis_filter.currentData()),
+            jenis_pegawai=enum_or_none(JenisPegawai, self.jenis_filter.currentData()),
             golongan=self.golongan_filter.currentData(),
-            jenis_jabatan=_enum(JenisJabatan, self.jabatan_filter.currentData()),
-            status=_enum(StatusPegawai, self.status_filter.currentData()),
+            jenis_jabatan=enum_or_none(JenisJabatan, self.jabatan_filter.currentData()),
+            status=enum_or_none(StatusPegawai, self.status_filter.currentData()),
             include_inactive=self.inactive_filter.isChecked(),
         )
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -28,6 +29,15 @@ from PySide6.QtWidgets import (
 from mutasi_desktop.domain.tanggal import format_tanggal, parse_tanggal
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+E = TypeVar("E", bound=Enum)
+
+
+def enum_or_none(kind: type[E], value: object) -> E | None:
+    """A combo box's data as an enum member. Combos hold the plain values: Qt hands enum
+    members back as bare strings anyway."""
+    return kind(value) if value is not None else None
 
 
 def format_date_short(value: date | None) -> str:
